@@ -1,0 +1,52 @@
+package org.bert4rec.cli;
+
+import java.io.PrintWriter;
+import org.bert4rec.utils.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code bert4rec} launcher. Exit codes: 0 success, 1 runtime error (bad input included), 2 usage error.
+ */
+@Command(name = "bert4rec", mixinStandardHelpOptions = true, version = "bert4rec 0.1.0",
+        description = "BERT4Rec next-item recommender pipeline: raw -> all -> train_val -> test -> inference.",
+        subcommandsRepeatable = false)
+public final class Bert4RecCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with every subcommand registered; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Bert4RecCli());
+        // Subcommands, in pipeline order. Aliases keep the seed's spellings working.
+        cl.setExecutionExceptionHandler(Bert4RecCli::handleException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof UserInputException) {
+            err.println("error: " + e.getMessage());
+        } else {
+            err.println("error: " + e);
+            if (System.getenv("BERT4REC_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(set BERT4REC_DEBUG=1 for the stack trace)");
+            }
+        }
+        err.flush();
+        return 1;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
