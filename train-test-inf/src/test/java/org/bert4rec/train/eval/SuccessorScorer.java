@@ -9,7 +9,7 @@ import java.util.List;
  * Scores depend only on real tokens, so cutting trailing padding must not change them; every call's shape is
  * recorded.
  */
-public final class SuccessorScorer implements SequenceScorer {
+public class SuccessorScorer implements SequenceScorer {
     private final int vocabSize;
     private final int hiddenSize;
     private final int maxSeqLength;
