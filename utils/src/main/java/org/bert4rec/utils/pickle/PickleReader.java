@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
 import org.bert4rec.utils.UserInputException;
 
@@ -66,7 +65,7 @@ public final class PickleReader {
         Unpickler u = new Unpickler();
         try {
             return u.load(in);
-        } catch (PickleException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new UserInputException(source + " is not a pickle this tool can read (" + e.getMessage()
                     + "): write it with pandas' to_pickle or Python's pickle.dump, or use CSV/TSV/JSON Lines", e);
         } finally {
