@@ -36,6 +36,19 @@ final class RestTrackingStore implements TrackingStore {
         return t;
     });
 
+    /**
+     * The client logs every retried error answer as a "rate limit" warning, including the 404 that only says an
+     * experiment does not exist yet; with slf4j-simple (the launcher's logger) that would print alarming lines on
+     * every new experiment. Real failures reach the user through our own one-line warning instead.
+     */
+    private static final String CLIENT_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.mlflow";
+
+    static {
+        if (System.getProperty(CLIENT_LOG_LEVEL) == null) {
+            System.setProperty(CLIENT_LOG_LEVEL, "error");
+        }
+    }
+
     RestTrackingStore(TrackingSettings settings) {
         this.settings = settings;
         this.trackingUri = stripSlash(settings.trackingUri().orElseThrow());
