@@ -27,6 +27,8 @@ public final class ExperimentMaker {
 
     /** Python's {@code str(datetime.now())}, which the seed put into experiment names. */
     static final DateTimeFormatter PYTHON_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    /** Python drops the fraction when the microseconds are zero. */
+    static final DateTimeFormatter PYTHON_DATETIME_WHOLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Used in the name when the repository root is not a git work tree. */
     static final String NO_BRANCH = "no-git";
@@ -59,11 +61,16 @@ public final class ExperimentMaker {
         }
     }
 
+    /** {@code str(datetime)} as Python prints it. */
+    static String pythonDateTime(LocalDateTime t) {
+        return t.getNano() / 1000 == 0 ? t.format(PYTHON_DATETIME_WHOLE) : t.format(PYTHON_DATETIME);
+    }
+
     /** Creates the experiment for {@code stage} and records it in the project's config_mlflow.yaml. */
     public static Made make(ProjectLayout layout, String stage, TrackingSettings settings, Consumer<String> warn,
                             Clock clock) {
         String branch = new GitProbe(layout.root()).branch().orElse(NO_BRANCH);
-        String name = "bert4rec_" + stage + "_" + LocalDateTime.now(clock).format(PYTHON_DATETIME) + "_" + branch;
+        String name = "bert4rec_" + stage + "_" + pythonDateTime(LocalDateTime.now(clock)) + "_" + branch;
         Made made = TrackingStores.withFallback(settings, layout.root(), clock, warn, store -> {
             ExperimentRef ref = TrackingStores.experiment(store, name);
             return new Made(ref.name(), ref.id(), store.describe());

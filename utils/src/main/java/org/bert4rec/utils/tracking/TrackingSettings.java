@@ -75,17 +75,16 @@ public record TrackingSettings(Optional<String> trackingUri, Optional<String> us
             return root.resolve(LOCAL_STORE_DIR).toAbsolutePath().normalize();
         }
         String uri = trackingUri.get();
-        if (uri.startsWith("file:")) {
+        if (uri.startsWith("file://")) {
             try {
-                URI parsed = URI.create(uri);
-                Path p = parsed.getAuthority() == null && parsed.getPath() != null && !uri.startsWith("file:/")
-                        ? Path.of(uri.substring("file:".length()))
-                        : Path.of(parsed);
-                return root.resolve(p).toAbsolutePath().normalize();
+                return Path.of(URI.create(uri)).toAbsolutePath().normalize();
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("MLFLOW_TRACKING_URI: '" + uri + "' is not a valid file URI; use "
                         + "file:///absolute/path, a plain path, or http(s)://host:port");
             }
+        }
+        if (uri.startsWith("file:")) {
+            return root.resolve(uri.substring("file:".length())).toAbsolutePath().normalize();
         }
         if (uri.contains("://")) {
             throw new UserInputException("MLFLOW_TRACKING_URI: '" + uri + "' is not supported; use http(s)://host:port"
