@@ -20,16 +20,27 @@ public final class GitProbe {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final Path workTree;
+    private final List<String> bookkeeping;
+
+    /**
+     * @param workTree    the repository's work tree
+     * @param bookkeeping paths (relative to the work tree) that tools rewrite on every run, such as the Makefile's
+     *                    {@code config/new_experiment_stage.txt}; changes to them do not make the tree dirty
+     */
+    public GitProbe(Path workTree, List<String> bookkeeping) {
+        this.workTree = workTree;
+        this.bookkeeping = List.copyOf(bookkeeping);
+    }
 
     public GitProbe(Path workTree) {
-        this.workTree = workTree;
+        this(workTree, List.of());
     }
 
     /** The work tree's commit, branch, dirty flag and origin URL, or empty when git cannot tell. */
     public Optional<GitInfo> inspect() {
         Optional<String> commit = run("rev-parse", "HEAD");
         Optional<String> branch = run("rev-parse", "--abbrev-ref", "HEAD");
-        Optional<String> status = run("status", "--porcelain");
+        Optional<String> status = run(statusArgs());
         if (commit.isEmpty() || branch.isEmpty() || status.isEmpty()) {
             return Optional.empty();
         }
@@ -54,6 +65,17 @@ public final class GitProbe {
             return Optional.empty();
         }
         return Optional.of("# git status --porcelain\n" + status.get() + "\n# git diff HEAD\n" + diff.get());
+    }
+
+    /** {@code git status --porcelain}, leaving out the bookkeeping paths. */
+    private String[] statusArgs() {
+        List<String> args = new ArrayList<>(List.of("status", "--porcelain"));
+        if (!bookkeeping.isEmpty()) {
+            args.add("--");
+            args.add(".");
+            bookkeeping.forEach(p -> args.add(":(exclude)" + p));
+        }
+        return args.toArray(String[]::new);
     }
 
     private Optional<String> run(String... args) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,7 +52,7 @@ public final class TrackerFactory {
         ProjectLayout layout = request.layout();
         MlflowConfigFile config = MlflowConfigFile.in(layout.config());
         String experimentName = config.lastExperimentName().orElse(defaultExperimentName(layout));
-        Optional<GitInfo> git = new GitProbe(layout.root()).inspect();
+        Optional<GitInfo> git = gitProbe(layout.root()).inspect();
         Map<String, String> tags = standardTags(request, git);
         long start = request.clock().millis();
 
@@ -104,7 +105,7 @@ public final class TrackerFactory {
     }
 
     private static void logUncommittedChanges(MlflowTracker tracker, Path root, Consumer<String> warn) {
-        Optional<String> diff = new GitProbe(root).uncommittedChanges();
+        Optional<String> diff = gitProbe(root).uncommittedChanges();
         if (diff.isEmpty()) {
             return;
         }
@@ -121,6 +122,14 @@ public final class TrackerFactory {
         } catch (IOException e) {
             warn.accept("tracking: could not save the uncommitted changes as an artifact: " + e.getMessage());
         }
+    }
+
+    /**
+     * Git, told that the Makefile's {@code config/new_experiment_stage.txt} changes on every target: that alone
+     * does not make the code dirty.
+     */
+    private static GitProbe gitProbe(Path root) {
+        return new GitProbe(root, List.of("config/" + ExperimentMaker.STAGE_FILE));
     }
 
     static String userName() {

@@ -53,6 +53,11 @@ class GitProvenanceAndMakeExpTest {
         assertEquals("false", tags.get(TrackerFactory.TAG_GIT_DIRTY));
         assertFalse(Files.exists(clean.artifacts().resolve("provenance/" + TrackerFactory.UNCOMMITTED_DIFF)));
 
+        // the Makefile rewrites config/new_experiment_stage.txt before every target: that is not a code change
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/new_experiment_stage.txt"), "test\n");
+        assertEquals("false", openAndEnd("train_val").tags().get(TrackerFactory.TAG_GIT_DIRTY));
+
         Files.writeString(root.resolve("code.txt"), "line 1\nline 2 not committed\n");
         MlrunsReader.Run dirty = openAndEnd("inference");
         assertEquals("true", dirty.tags().get(TrackerFactory.TAG_GIT_DIRTY));
