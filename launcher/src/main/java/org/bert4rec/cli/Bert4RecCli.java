@@ -28,6 +28,9 @@ public final class Bert4RecCli implements Runnable {
         cl.addSubcommand(new DemoDataCommand());
         cl.addSubcommand(new RawCommand());
         cl.addSubcommand(new AllCommand());
+        cl.addSubcommand(new TestCommand());
+        cl.addSubcommand(new InferenceCommand());
+        cl.addSubcommand(new PredictCommand());
         cl.setExecutionExceptionHandler(Bert4RecCli::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

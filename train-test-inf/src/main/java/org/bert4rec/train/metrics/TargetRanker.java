@@ -46,7 +46,8 @@ public final class TargetRanker {
         float t = scores[offset + target];
         int[] excluded = protocol.excludeSeen() ? distinctCandidates(seen, target) : new int[0];
         if (sampler != null) {
-            int[] negatives = sampler.sample(sampleKey, target, excluded, new TopKSelector(protocol.sampledNegatives()));
+            int[] negatives = sampler.sample(sampleKey, target, excluded,
+                    new TopKSelector(protocol.sampledNegatives()));
             int rank = 0;
             for (int id : negatives) {
                 rank += atLeast(scores[offset + id], t);
@@ -75,7 +76,8 @@ public final class TargetRanker {
         checkTarget(target);
         int[] excluded = protocol.excludeSeen() ? distinctCandidates(seen, target) : new int[0];
         if (sampler != null) {
-            int[] negatives = sampler.sample(sampleKey, target, excluded, new TopKSelector(protocol.sampledNegatives()));
+            int[] negatives = sampler.sample(sampleKey, target, excluded,
+                    new TopKSelector(protocol.sampledNegatives()));
             int[] all = Arrays.copyOf(negatives, negatives.length + 1);
             all[negatives.length] = target;
             Arrays.sort(all);

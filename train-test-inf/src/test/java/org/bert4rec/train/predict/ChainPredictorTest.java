@@ -83,8 +83,8 @@ class ChainPredictorTest {
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("{\"id\":\"a\",\"next_items\":[\"i200\",\"i100\",\"i300\"],\"scores\":[9.998,"),
                 lines[0]);
-        assertTrue(lines[1].endsWith("\"scores\":[null,null,null],\"popular_fallback\":true,\"unknown_items\":[\"zz\"]}"),
-                lines[1]);
+        assertTrue(lines[1].endsWith("\"scores\":[null,null,null],\"popular_fallback\":true,"
+                + "\"unknown_items\":[\"zz\"]}"), lines[1]);
         StringWriter csv = new StringWriter();
         PredictionWriter cw = new PredictionWriter(csv, true, false);
         cw.accept(out.get(1));
