@@ -1,5 +1,7 @@
 package org.bert4rec.train.inference;
 
+import org.bert4rec.utils.UserInputException;
+
 /**
  * What {@code inference} writes.
  *
@@ -17,6 +19,14 @@ public record InferenceOptions(int predictionsPerUser, boolean excludeSeen, bool
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+    }
+
+    /** Refuses options that would write no file. */
+    public void requireSomethingToWrite() {
+        if (!itemPredictions && !embeddings) {
+            throw new UserInputException("--is_items_preds and --is_embeddings are both false: nothing to write;"
+                    + " set at least one to true");
         }
     }
 }

@@ -41,10 +41,7 @@ public final class InferenceRunner {
     public static Summary run(Iterator<ScoringRow> rows, String inputName, SequenceScorer scorer, IdNames names,
                               int firstItem, int lastItem, InferenceOptions options, Path resultsDir)
             throws IOException {
-        if (!options.itemPredictions() && !options.embeddings()) {
-            throw new UserInputException("--is_items_preds and --is_embeddings are both false: nothing to write;"
-                    + " set at least one to true");
-        }
+        options.requireSomethingToWrite();
         List<StagedFile> staged = new ArrayList<>();
         try {
             StagedFile items = options.itemPredictions() ? stage(staged, InferenceFiles.items(resultsDir)) : null;

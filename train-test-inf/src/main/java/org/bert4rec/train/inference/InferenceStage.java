@@ -27,6 +27,7 @@ public final class InferenceStage {
 
     public static InferenceRunner.Summary run(ProjectLayout layout, Settings s, ScorerLoader loader, Tracker tracker,
                                               PrintWriter err) throws IOException {
+        s.options().requireSomethingToWrite();
         ModelContext ctx = ModelContext.open(layout, s.modelName(), loader, err);
         Path input = ctx.processedFile(layout.project() + ".inference.tfrecord", "inference");
         VocabularyNames names = ctx.names();
