@@ -67,7 +67,8 @@ class EvaluationCommandsTest {
         Path project = root.resolve("projects/d");
         Path modelConfig = Files.createDirectories(project.resolve("models/m/config"));
         for (String f : List.of("bert_config_d.json", "data_config_d.json")) {
-            Files.copy(project.resolve("config").resolve(f), modelConfig.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(project.resolve("config").resolve(f), modelConfig.resolve(f),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(project.resolve("config/train_config_d.json"), "{\"model_name\": \"m\"}");
         Bert4RecConfig config = Bert4RecConfig.load(modelConfig.resolve("bert_config_d.json"));
