@@ -25,6 +25,9 @@ public final class Bert4RecCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Bert4RecCli());
         // Subcommands, in pipeline order. Aliases keep the seed's spellings working.
+        cl.addSubcommand(new DemoDataCommand());
+        cl.addSubcommand(new RawCommand());
+        cl.addSubcommand(new AllCommand());
         cl.addSubcommand(new MakeExpCommand());
         cl.addSubcommand(new DvcCreateCommand());
         cl.setExecutionExceptionHandler(Bert4RecCli::handleException);

@@ -1,0 +1,30 @@
+package org.bert4rec.model;
+
+/**
+ * One batch of masked-LM instances as plain arrays (no ND4J types), row-major: row {@code b} of {@code inputIds}
+ * occupies {@code [b * seqLen, (b + 1) * seqLen)}, row {@code b} of the masked arrays
+ * {@code [b * numPredictions, (b + 1) * numPredictions)}. Padding has id 0, mask 0 and, among the predictions,
+ * weight 0.
+ */
+public record ModelBatch(int batchSize, int seqLen, int numPredictions, int[] inputIds, int[] inputMask,
+        int[] maskedPositions, int[] maskedIds, float[] maskedWeights) {
+
+    /** Checks that every array has the length its dimensions imply. */
+    public ModelBatch {
+        if (batchSize <= 0 || seqLen <= 0 || numPredictions <= 0) {
+            throw new IllegalArgumentException("batch dimensions must be positive: batchSize " + batchSize
+                    + ", seqLen " + seqLen + ", numPredictions " + numPredictions);
+        }
+        requireLength("inputIds", inputIds.length, (long) batchSize * seqLen);
+        requireLength("inputMask", inputMask.length, (long) batchSize * seqLen);
+        requireLength("maskedPositions", maskedPositions.length, (long) batchSize * numPredictions);
+        requireLength("maskedIds", maskedIds.length, (long) batchSize * numPredictions);
+        requireLength("maskedWeights", maskedWeights.length, (long) batchSize * numPredictions);
+    }
+
+    private static void requireLength(String name, int actual, long expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(name + " has " + actual + " entries, expected " + expected);
+        }
+    }
+}

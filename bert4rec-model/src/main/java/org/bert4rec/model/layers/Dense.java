@@ -1,0 +1,43 @@
+package org.bert4rec.model.layers;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A fully connected layer {@code y = x · kernel + bias}, BERT's {@code tf.layers.dense}. */
+public final class Dense {
+    private final String name;
+    private final Parameter kernel;
+    private final Parameter bias;
+    private final BufferArena arena;
+    private INDArray input;
+
+    /** Creates {@code name.kernel} [in, out] (truncated normal) and {@code name.bias} [1, out] (zeros). */
+    public Dense(String name, int in, int out, ParameterStore params, BufferArena arena) {
+        this.name = name;
+        this.kernel = params.truncatedNormal(name + ".kernel", in, out);
+        this.bias = params.zeros(name + ".bias", out);
+        this.arena = arena;
+    }
+
+    /** x [T, in] → y [T, out]; keeps a reference to x for the backward pass. */
+    public INDArray forward(INDArray x) {
+        input = x;
+        INDArray y = arena.take(name + ".out", x.size(0), kernel.value().size(1));
+        Nd4j.gemm(x, kernel.value(), y, false, false, 1.0, 0.0);
+        y.addiRowVector(bias.value());
+        return y;
+    }
+
+    /**
+     * Accumulates the kernel and bias gradients for output gradient {@code dy} [T, out] and writes the input
+     * gradient into {@code dx} [T, in] (added to its content when {@code accumulate}); {@code dx} may be null when
+     * the input gradient is not needed.
+     */
+    public void backward(INDArray dy, INDArray dx, boolean accumulate) {
+        Nd4j.gemm(input, dy, kernel.grad(), true, false, 1.0, 1.0);
+        ColumnSums.addInto(dy, bias.grad(), arena);
+        if (dx != null) {
+            Nd4j.gemm(dy, kernel.value(), dx, false, true, 1.0, accumulate ? 1.0 : 0.0);
+        }
+    }
+}

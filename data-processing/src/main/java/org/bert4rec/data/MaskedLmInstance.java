@@ -1,0 +1,50 @@
+package org.bert4rec.data;
+
+import java.util.Arrays;
+
+/**
+ * One BERT4Rec training or evaluation example, as the original gen_data writes it (FORMATS.md section 2), already
+ * padded: {@code inputIds}/{@code inputMask} have max_seq_length entries (padding id 0, mask 0), the three
+ * masked-LM arrays have max_predictions_per_seq entries (padding position 0, id 0, weight 0).
+ *
+ * @param info              the encoded user id (the original's {@code info} feature)
+ * @param inputIds          item ids with the masked positions replaced
+ * @param inputMask         1 for real positions, 0 for padding
+ * @param maskedLmPositions positions that are predicted, ascending
+ * @param maskedLmIds       the true item id at each predicted position
+ * @param maskedLmWeights   1 for a real prediction, 0 for padding
+ */
+public record MaskedLmInstance(long info, int[] inputIds, int[] inputMask, int[] maskedLmPositions,
+        int[] maskedLmIds, float[] maskedLmWeights) {
+
+    /** Number of real (weight > 0) predictions. */
+    public int numPredictions() {
+        int n = 0;
+        for (float w : maskedLmWeights) {
+            if (w > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MaskedLmInstance m && info == m.info && Arrays.equals(inputIds, m.inputIds)
+                && Arrays.equals(inputMask, m.inputMask) && Arrays.equals(maskedLmPositions, m.maskedLmPositions)
+                && Arrays.equals(maskedLmIds, m.maskedLmIds) && Arrays.equals(maskedLmWeights, m.maskedLmWeights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(info) * 31 + Arrays.hashCode(inputIds) * 17 + Arrays.hashCode(maskedLmPositions);
+    }
+
+    @Override
+    public String toString() {
+        return "MaskedLmInstance{info=" + info + ", inputIds=" + Arrays.toString(inputIds) + ", inputMask="
+                + Arrays.toString(inputMask) + ", maskedLmPositions=" + Arrays.toString(maskedLmPositions)
+                + ", maskedLmIds=" + Arrays.toString(maskedLmIds) + ", maskedLmWeights="
+                + Arrays.toString(maskedLmWeights) + "}";
+    }
+}

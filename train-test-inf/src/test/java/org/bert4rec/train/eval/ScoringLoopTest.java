@@ -1,0 +1,85 @@
+package org.bert4rec.train.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.bert4rec.train.metrics.RankingMetrics;
+import org.bert4rec.train.metrics.RankingProtocol;
+import org.bert4rec.train.metrics.TargetRanker;
+import org.junit.jupiter.api.Test;
+
+class ScoringLoopTest {
+    private static final int ITEMS = 50;
+    private static final int MAX_LEN = 30;
+
+    private static List<ScoringRow> randomRows(SuccessorScorer scorer, int n, long seed) {
+        Random random = new Random(seed);
+        List<ScoringRow> rows = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            int[] items = new int[1 + random.nextInt(MAX_LEN - 1)];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = 1 + random.nextInt(ITEMS);
+            }
+            rows.add(scorer.row(1000 + u, items, 1 + random.nextInt(ITEMS)));
+        }
+        return rows;
+    }
+
+    @Test
+    void rowsComeBackInInputOrderWithTheScoresOfAnUncutBatch() throws IOException {
+        SuccessorScorer scorer = new SuccessorScorer(ITEMS, 4, MAX_LEN);
+        List<ScoringRow> rows = randomRows(scorer, 157, 1);
+        List<float[]> gotLogits = new ArrayList<>();
+        List<float[]> gotHidden = new ArrayList<>();
+        List<Long> ordinals = new ArrayList<>();
+        long n = new ScoringLoop(scorer, 8).run(rows.iterator(), r -> {
+            ordinals.add(r.ordinal());
+            assertEquals(rows.get((int) r.ordinal()), r.row());
+            gotLogits.add(Arrays.copyOfRange(r.logits(), r.logitsOffset(), r.logitsOffset() + r.vocabSize()));
+            gotHidden.add(r.hiddenVector());
+        });
+        assertEquals(157, n);
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i, ordinals.get(i));
+            ScoringRow row = rows.get(i);
+            ScoredBatch single = new SuccessorScorer(ITEMS, 4, MAX_LEN).score(1, MAX_LEN, row.inputIds(),
+                    row.inputMask(), new int[] {row.position()});
+            assertArrayEquals(single.logits(), gotLogits.get(i), "row " + i);
+            assertArrayEquals(single.hidden(), gotHidden.get(i), "row " + i);
+        }
+    }
+
+    @Test
+    void batchesAreCutToTheirLongestRowAndGroupedByLength() throws IOException {
+        SuccessorScorer scorer = new SuccessorScorer(ITEMS, 4, MAX_LEN);
+        List<ScoringRow> rows = randomRows(scorer, 64, 2);
+        new ScoringLoop(scorer, 8).run(rows.iterator(), r -> { });
+        int tokensScored = scorer.calls.stream().mapToInt(c -> c[0] * c[1]).sum();
+        assertEquals(64, scorer.calls.stream().mapToInt(c -> c[0]).sum());
+        assertTrue(tokensScored < 64 * MAX_LEN * 0.7, "padding was not cut: " + tokensScored + " tokens");
+        int[] lengths = rows.stream().mapToInt(ScoringRow::usedLength).sorted().toArray();
+        for (int b = 0; b < scorer.calls.size(); b++) {
+            assertEquals(lengths[b * 8 + 7], scorer.calls.get(b)[1], "batch " + b + " is cut to its longest row");
+        }
+    }
+
+    @Test
+    void evaluatorRanksEachRowAgainstItsOwnTarget() throws IOException {
+        SuccessorScorer scorer = new SuccessorScorer(ITEMS, 4, MAX_LEN);
+        // first row's target is its successor (rank 0); the second's is not, and must not borrow the first's
+        List<ScoringRow> rows = List.of(scorer.row(1, new int[] {3, 4}, 5), scorer.row(2, new int[] {7}, 1));
+        List<Integer> ranks = new ArrayList<>();
+        RankingMetrics metrics = new RankingMetrics(new TargetRanker(RankingProtocol.fullRanking(1, ITEMS), null));
+        new ScoringLoop(scorer, 64).run(rows.iterator(), new RankingEvaluator(metrics, (r, rank) -> ranks.add(rank)));
+        // row 2: successor 8 scores 10, then ids by ascending id: item 1 is next
+        assertEquals(List.of(0, 1), ranks);
+        assertEquals(0.5, metrics.summary().get("hit1"));
+        assertEquals(1.0, metrics.summary().get("hit5"));
+    }
+}
