@@ -28,6 +28,8 @@ public final class Bert4RecCli implements Runnable {
         cl.addSubcommand(new DemoDataCommand());
         cl.addSubcommand(new RawCommand());
         cl.addSubcommand(new AllCommand());
+        cl.addSubcommand(new MakeExpCommand());
+        cl.addSubcommand(new DvcCreateCommand());
         cl.setExecutionExceptionHandler(Bert4RecCli::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
