@@ -111,9 +111,14 @@ public final class InstanceCodec {
     private static int packedSize(int[] v) {
         int s = 0;
         for (int x : v) {
-            s += x >= 0 ? varintSize(x) : 10;
+            s += varintSize(x);
         }
         return s;
+    }
+
+    /** Bytes of an int's varint: 1 per 7 significant bits; negative values take 10 (sign-extended to 64 bits). */
+    static int varintSize(int v) {
+        return v < 0 ? 10 : (38 - Integer.numberOfLeadingZeros(v | 1)) / 7;
     }
 
     private static int longPacked(long[] v) {
@@ -146,7 +151,11 @@ public final class InstanceCodec {
             putTagLen(TAG_1_LEN, packed);
             if (ints != null) {
                 for (int x : ints) {
-                    putVarint(x);
+                    if (x >= 0) {
+                        putVarint(x);
+                    } else {
+                        putVarint((long) x);
+                    }
                 }
             } else {
                 for (long x : longs) {
@@ -183,6 +192,17 @@ public final class InstanceCodec {
     private void putTagLen(int tag, int len) {
         buf[pos++] = (byte) tag;
         putVarint(len);
+    }
+
+    private void putVarint(int v) {
+        byte[] b = buf;
+        int p = pos;
+        while ((v & ~0x7F) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        pos = p;
     }
 
     private void putVarint(long v) {

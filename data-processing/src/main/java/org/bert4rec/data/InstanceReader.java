@@ -52,34 +52,44 @@ public final class InstanceReader implements Iterator<MaskedLmInstance>, AutoClo
 
     /** Decodes and checks one record's bytes as the record at the reader's current index. */
     MaskedLmInstance decode(byte[] data, int length) {
+        return decodeChecked(data, length, maxSeqLength, maxPredictions, records.source(), records.index());
+    }
+
+    /**
+     * Decodes a record and checks its vector lengths ({@code 0} = accept any), or throws a
+     * {@link UserInputException} naming {@code source}, the record index and the feature.
+     */
+    static MaskedLmInstance decodeChecked(byte[] data, int length, int maxSeqLength, int maxPredictions,
+            String source, long index) {
         MaskedLmInstance inst;
+        String problem;
         try {
             inst = InstanceCodec.decode(data, 0, length);
+            problem = shapeProblem(inst, maxSeqLength, maxPredictions);
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            inst = null;
+            problem = e.getMessage();
         }
-        checkLength(InstanceCodec.INPUT_IDS, inst.inputIds().length, maxSeqLength);
-        checkLength(InstanceCodec.INPUT_MASK, inst.inputMask().length,
-                maxSeqLength > 0 ? maxSeqLength : inst.inputIds().length);
-        checkLength(InstanceCodec.MASKED_LM_POSITIONS, inst.maskedLmPositions().length, maxPredictions);
-        int p = inst.maskedLmPositions().length;
-        checkLength(InstanceCodec.MASKED_LM_IDS, inst.maskedLmIds().length, maxPredictions > 0 ? maxPredictions : p);
-        checkLength(InstanceCodec.MASKED_LM_WEIGHTS, inst.maskedLmWeights().length,
-                maxPredictions > 0 ? maxPredictions : p);
+        if (problem != null) {
+            throw new UserInputException("TFRecord file " + source + ", record " + index + ": " + problem);
+        }
         return inst;
     }
 
-    private void checkLength(String feature, int actual, int expected) {
-        if (expected > 0 && actual != expected) {
-            throw error("feature " + feature + " has " + actual + " values, expected " + expected
-                    + " (max_seq_length / max_predictions_per_seq of the data config); prepare the data again with"
-                    + " bert4rec all or use the matching config");
-        }
+    private static String shapeProblem(MaskedLmInstance inst, int maxSeqLength, int maxPredictions) {
+        int seq = maxSeqLength > 0 ? maxSeqLength : inst.inputIds().length;
+        int preds = maxPredictions > 0 ? maxPredictions : inst.maskedLmPositions().length;
+        String p = lengthProblem(InstanceCodec.INPUT_IDS, inst.inputIds().length, seq);
+        p = p != null ? p : lengthProblem(InstanceCodec.INPUT_MASK, inst.inputMask().length, seq);
+        p = p != null ? p : lengthProblem(InstanceCodec.MASKED_LM_POSITIONS, inst.maskedLmPositions().length, preds);
+        p = p != null ? p : lengthProblem(InstanceCodec.MASKED_LM_IDS, inst.maskedLmIds().length, preds);
+        return p != null ? p : lengthProblem(InstanceCodec.MASKED_LM_WEIGHTS, inst.maskedLmWeights().length, preds);
     }
 
-    private UserInputException error(String what) {
-        return new UserInputException("TFRecord file " + records.source() + ", record " + records.index() + ": "
-                + what);
+    private static String lengthProblem(String feature, int actual, int expected) {
+        return actual == expected ? null : "feature " + feature + " has " + actual + " values, expected " + expected
+                + " (max_seq_length / max_predictions_per_seq of the data config); prepare the data again with"
+                + " bert4rec all or use the matching config";
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class Bert4RecCli implements Runnable {
         cl.addSubcommand(new TestCommand());
         cl.addSubcommand(new InferenceCommand());
         cl.addSubcommand(new PredictCommand());
+        cl.addSubcommand(new MakeExpCommand());
+        cl.addSubcommand(new DvcCreateCommand());
         cl.setExecutionExceptionHandler(Bert4RecCli::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -2,6 +2,7 @@ package org.bert4rec.cli;
 
 import java.util.concurrent.Callable;
 import org.bert4rec.utils.tracking.Tracker;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,6 +16,12 @@ public abstract class StageCommand implements Callable<Integer> {
 
     @Mixin
     protected ProjectOptions projectOptions;
+
+    @Mixin
+    protected TrackingOptions trackingOptions;
+
+    /** Tag holding the command line the stage ran with, for reruns from the MLflow UI. */
+    static final String TAG_COMMAND = "bert4rec.command";
 
     @Spec
     protected CommandSpec spec;
@@ -44,8 +51,16 @@ public abstract class StageCommand implements Callable<Integer> {
         }
     }
 
-    /** The tracking run for this stage. */
+    /**
+     * The tracking run for this stage: an MLflow run named after {@link #stageName()} in the project's current
+     * experiment (see {@link TrackingOptions}), tagged with the command line.
+     */
     protected Tracker openTracker(StageContext ctx) {
-        return Tracker.none();
+        Tracker tracker = trackingOptions.open(ctx.layout(), stageName(), ctx::warn);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed != null) {
+            tracker.setTag(TAG_COMMAND, "bert4rec " + String.join(" ", parsed.originalArgs()));
+        }
+        return tracker;
     }
 }

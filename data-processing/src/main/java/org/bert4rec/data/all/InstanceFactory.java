@@ -3,6 +3,7 @@ package org.bert4rec.data.all;
 import java.util.Arrays;
 import org.bert4rec.data.FreqVocab;
 import org.bert4rec.data.MaskedLmInstance;
+import org.bert4rec.data.SplitMix64;
 
 /**
  * Makes padded {@link MaskedLmInstance}s from a slice of a user's item ids, as the original gen_data does.

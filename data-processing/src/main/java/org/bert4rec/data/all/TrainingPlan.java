@@ -1,6 +1,7 @@
 package org.bert4rec.data.all;
 
 import org.bert4rec.data.MaskedLmInstance;
+import org.bert4rec.data.SplitMix64;
 import org.bert4rec.utils.UserInputException;
 
 /**

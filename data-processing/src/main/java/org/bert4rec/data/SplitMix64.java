@@ -1,30 +1,30 @@
-package org.bert4rec.data.all;
+package org.bert4rec.data;
 
 /**
  * A small, fast, splittable random generator (Steele, Lea and Flood's SplitMix64, the generator behind
  * {@link java.util.SplittableRandom}), written out so that its sequence is part of our file format's contract:
  * the same seed gives the same instances on every JVM.
  */
-final class SplitMix64 {
+public final class SplitMix64 {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     private static final double DOUBLE_UNIT = 0x1.0p-53;
     private long state;
 
-    SplitMix64(long seed) {
+    public SplitMix64(long seed) {
         this.state = seed;
     }
 
     /** A well-mixed seed for sub-stream {@code (a, b)} of {@code seed}: one per (window, masking round). */
-    static long derive(long seed, long a, long b) {
+    public static long derive(long seed, long a, long b) {
         return mix(mix(seed + GOLDEN_GAMMA * (a + 1)) + GOLDEN_GAMMA * (b + 1));
     }
 
-    long nextLong() {
+    public long nextLong() {
         return mix(state += GOLDEN_GAMMA);
     }
 
     /** Uniform in [0, bound), by rejection so that it is exactly uniform. */
-    int nextInt(int bound) {
+    public int nextInt(int bound) {
         int r = (int) (nextLong() >>> 33);
         int m = bound - 1;
         if ((bound & m) == 0) {
@@ -37,7 +37,7 @@ final class SplitMix64 {
     }
 
     /** Uniform in [0, 1). */
-    double nextDouble() {
+    public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;
     }
 
