@@ -121,6 +121,7 @@ class FileStoreTrackerTest {
         Map<String, Object> cfg = MlrunsReader.yaml(root.resolve("projects/demo/config/config_mlflow.yaml"));
         assertEquals("bert4rec_demo", cfg.get("last_experiment_name"));
         assertEquals(Map.of("experiment_name", "bert4rec_demo", "run_id", run.id()), cfg.get("train_val"));
+        assertEquals(List.of("last_experiment_name", "train_val"), new ArrayList<>(cfg.keySet()));
     }
 
     private static void assertExperimentMeta(MlrunsReader.Experiment e, String name) {
