@@ -64,6 +64,7 @@ class FileStoreTrackerTest {
         MlrunsReader.Experiment def = reader.experiments().stream().filter(e -> e.id().equals("0")).findFirst()
                 .orElseThrow();
         assertExperimentMeta(def, "Default");
+        assertTrue(Files.isDirectory(root.resolve("mlruns/.trash")), "MLflow creates .trash with the store");
         MlrunsReader.Experiment exp = reader.experimentNamed("bert4rec_demo");
         assertTrue(exp.id().matches("[1-9][0-9]{17}"), exp.id());
         assertExperimentMeta(exp, "bert4rec_demo");
