@@ -72,8 +72,12 @@ public final class ExperimentMaker {
         String branch = new GitProbe(layout.root()).branch().orElse(NO_BRANCH);
         String name = "bert4rec_" + stage + "_" + pythonDateTime(LocalDateTime.now(clock)) + "_" + branch;
         Made made = TrackingStores.withFallback(settings, layout.root(), clock, warn, store -> {
-            ExperimentRef ref = TrackingStores.experiment(store, name);
-            return new Made(ref.name(), ref.id(), store.describe());
+            try {
+                ExperimentRef ref = TrackingStores.experiment(store, name);
+                return new Made(ref.name(), ref.id(), store.describe());
+            } finally {
+                store.close();
+            }
         });
         MlflowConfigFile.in(layout.config()).withLastExperimentName(made.name()).write();
         return made;

@@ -199,10 +199,18 @@ final class FileTrackingStore implements TrackingStore {
         throw new TrackingException("no run " + runId + " in " + describe());
     }
 
-    /** Creates the Default experiment when the store lacks it, as MLflow's FileStore does on first use. */
+    /**
+     * Creates the Default experiment and the {@code .trash} folder when the store lacks them, as MLflow's FileStore
+     * does on first use.
+     */
     private void ensureDefaultExperiment() {
         if (!Files.isRegularFile(root.resolve(DEFAULT_EXPERIMENT_ID).resolve(META))) {
             writeExperiment(DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME);
+        }
+        try {
+            Files.createDirectories(root.resolve(TRASH));
+        } catch (IOException e) {
+            throw new TrackingException("could not create " + root.resolve(TRASH) + ": " + e.getMessage(), e);
         }
     }
 

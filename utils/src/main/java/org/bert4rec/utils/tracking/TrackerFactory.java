@@ -63,11 +63,10 @@ public final class TrackerFactory {
                     return new Opened(store, run);
                 });
 
-        MlflowConfigFile updated = config.withStageRun(request.stage(),
+        MlflowConfigFile updated = config.lastExperimentName().isEmpty()
+                ? config.withLastExperimentName(experimentName) : config;
+        updated = updated.withStageRun(request.stage(),
                 new MlflowConfigFile.StageRun(experimentName, opened.run().runId()));
-        if (config.lastExperimentName().isEmpty()) {
-            updated = updated.withLastExperimentName(experimentName);
-        }
         updated.write();
 
         MlflowTracker tracker = new MlflowTracker(opened.store(), opened.run(), request.warn(), request.clock(),

@@ -64,6 +64,7 @@ class FileStoreTrackerTest {
         MlrunsReader.Experiment def = reader.experiments().stream().filter(e -> e.id().equals("0")).findFirst()
                 .orElseThrow();
         assertExperimentMeta(def, "Default");
+        assertTrue(Files.isDirectory(root.resolve("mlruns/.trash")), "MLflow creates .trash with the store");
         MlrunsReader.Experiment exp = reader.experimentNamed("bert4rec_demo");
         assertTrue(exp.id().matches("[1-9][0-9]{17}"), exp.id());
         assertExperimentMeta(exp, "bert4rec_demo");
@@ -121,6 +122,7 @@ class FileStoreTrackerTest {
         Map<String, Object> cfg = MlrunsReader.yaml(root.resolve("projects/demo/config/config_mlflow.yaml"));
         assertEquals("bert4rec_demo", cfg.get("last_experiment_name"));
         assertEquals(Map.of("experiment_name", "bert4rec_demo", "run_id", run.id()), cfg.get("train_val"));
+        assertEquals(List.of("last_experiment_name", "train_val"), new ArrayList<>(cfg.keySet()));
     }
 
     private static void assertExperimentMeta(MlrunsReader.Experiment e, String name) {
