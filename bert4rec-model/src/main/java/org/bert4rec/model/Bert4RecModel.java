@@ -144,6 +144,14 @@ public final class Bert4RecModel implements AutoCloseable {
         return ModelCheckpoint.load(dir);
     }
 
+    /**
+     * Reads a folder written by {@link #save} with new optimiser settings: a rerun with a larger num_train_steps
+     * continues the saved weights, moments and step under the longer schedule.
+     */
+    public static Bert4RecModel load(Path dir, TrainingHyperparams hyper) {
+        return ModelCheckpoint.load(dir, hyper);
+    }
+
     /** Frees the model's activation buffers; the model must not be used afterwards. */
     @Override
     public void close() {

@@ -85,6 +85,11 @@ final class ModelCheckpoint {
     }
 
     static Bert4RecModel load(Path dir) {
+        return load(dir, null);
+    }
+
+    /** Loads {@code dir}; a non-null {@code hyper} replaces the saved optimiser settings (a longer schedule). */
+    static Bert4RecModel load(Path dir, TrainingHyperparams hyper) {
         Path stateFile = dir.resolve(STATE_FILE);
         Path arraysFile = dir.resolve(ARRAYS_FILE);
         if (!Files.isRegularFile(stateFile) || !Files.isRegularFile(arraysFile)) {
@@ -103,7 +108,7 @@ final class ModelCheckpoint {
             throw new UserInputException("model checkpoint " + dir + " has format " + state.formatVersion()
                     + ", this version reads " + FORMAT_VERSION + "; retrain with this version");
         }
-        Bert4RecModel model = Bert4RecModel.restore(config, state.hyperparams(), state.seed(),
+        Bert4RecModel model = Bert4RecModel.restore(config, hyper != null ? hyper : state.hyperparams(), state.seed(),
                 DataType.valueOf(state.dataType()), state.step());
         AdamWeightDecay optimizer = model.optimizer();
         List<Parameter> params = optimizer.parameters();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code bert4rec all}: the seed's data_processing_all_&lt;task&gt;. See docs/DATA.md. */
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = "Makes the vocabulary and the masked-LM TFRecord files from data/interim/<p>_<task>.txt;"
-                + " max_seq_length is max_position_embeddings of config/bert_config.json.")
+                + " max_seq_length is max_position_embeddings of the bert config (--bert_config).")
 public final class AllCommand extends StageCommand {
 
     @Option(names = "--task", defaultValue = "train_val_test",
@@ -55,6 +55,12 @@ public final class AllCommand extends StageCommand {
                     + " for training tasks; references/<p>.vocab when it exists for test and inference).")
     Path vocabFilename;
 
+    @Option(names = "--bert_config", paramLabel = "FILE", defaultValue = "config/bert_config.json",
+            description = "The model config template: max_seq_length is its max_position_embeddings, and"
+                    + " projects/<p>/config/bert_config_<p>.json is written from it with vocab_size filled in; relative"
+                    + " to --root (default: ${DEFAULT-VALUE}).")
+    Path bertConfig;
+
     @Override
     protected String stageName() {
         return "data_processing_all_" + task;
@@ -62,7 +68,7 @@ public final class AllCommand extends StageCommand {
 
     @Override
     protected int run(StageContext ctx) {
-        BertConfigTemplate template = BertConfigTemplate.load(ctx.layout().rootConfig().resolve("bert_config.json"));
+        BertConfigTemplate template = BertConfigTemplate.load(ctx.layout().root().resolve(bertConfig));
         AllOptions o = new AllOptions(task, template.maxSeqLength(), maxPredictionsPerSeq, maskedLmProb, maskProb,
                 dupeFactor, propSlidingWindow, shortSeqProb, poolSize, ctx.seed(), vocabFilename);
         Map<String, String> params = new LinkedHashMap<>();
@@ -77,6 +83,7 @@ public final class AllCommand extends StageCommand {
         params.put("pool_size", Integer.toString(poolSize));
         params.put("short_seq_prob", Double.toString(shortSeqProb));
         params.put("seed", Long.toString(ctx.seed()));
+        params.put("bert_config", bertConfig.toString());
         params.put("vocab_filename", String.valueOf(vocabFilename));
         ctx.tracker().logParams(params);
         AllStage.Result r = AllStage.run(ctx.layout(), o, template, ctx::warn);

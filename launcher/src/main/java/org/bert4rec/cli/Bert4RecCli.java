@@ -28,6 +28,7 @@ public final class Bert4RecCli implements Runnable {
         cl.addSubcommand(new DemoDataCommand());
         cl.addSubcommand(new RawCommand());
         cl.addSubcommand(new AllCommand());
+        cl.addSubcommand(new TrainValCommand());
         cl.addSubcommand(new TestCommand());
         cl.addSubcommand(new InferenceCommand());
         cl.addSubcommand(new PredictCommand());
@@ -40,6 +41,13 @@ public final class Bert4RecCli implements Runnable {
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof CommandLine.ParameterException pe) {
+            // A flag value that only the stage can judge (a non-positive batch size, say): still a usage error.
+            err.println("error: " + pe.getMessage());
+            err.println("see '" + pe.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return pe.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        }
         if (e instanceof UserInputException) {
             err.println("error: " + e.getMessage());
         } else {

@@ -43,6 +43,11 @@ public final class TestCommand extends StageCommand {
                     + " ${DEFAULT-VALUE}).")
     NegativeSampling sampling;
 
+    @Option(names = "--baseline", paramLabel = "NAME", defaultValue = "none",
+            description = "Also rank with a baseline under the same protocol and print both: most_popular (items by"
+                    + " training frequency; writes test_results_most_popular.txt) or none (default: ${DEFAULT-VALUE}).")
+    String baseline;
+
     ScorerLoader loader = ModelScorer.LOADER;
 
     @Override
@@ -60,8 +65,12 @@ public final class TestCommand extends StageCommand {
             throw new UserInputException("--sampled_negatives: expected 0 (full ranking) or a positive number, got "
                     + sampledNegatives);
         }
+        if (!baseline.equals("none") && !baseline.equals("most_popular")) {
+            throw new UserInputException("--baseline: expected most_popular or none, got '" + baseline + "'");
+        }
         TestStage.run(ctx.layout(), new TestStage.Settings(model.modelName(), model.batchSize(), savePredictions,
-                excludeSeen, sampledNegatives, sampling, ctx.seed()), loader, ctx.tracker(), ctx.err());
+                excludeSeen, sampledNegatives, sampling, ctx.seed(), baseline.equals("most_popular")), loader,
+                ctx.tracker(), ctx.err());
         return 0;
     }
 }

@@ -18,7 +18,7 @@ import org.bert4rec.utils.project.ProjectLayout;
 import org.bert4rec.utils.tracking.Tracker;
 
 /**
- * The {@code test} stage: ranks each test record's true next item with the model, writes the {@link TestFiles} and
+ * The {@code test} stage: ranks each test record's true next item with the model, writes the {@link ResultFiles#TEST} and
  * reports the metrics to the tracking run.
  *
  * <p>The test file is the one {@code all} wrote for the task in the model's data config, as the seed chose it:
@@ -38,9 +38,15 @@ public final class TestStage {
      * @param sampledNegatives {@code --sampled_negatives}; 0 = full ranking
      * @param sampling         {@code --sampling}
      * @param seed             {@code --seed}, for sampled negatives
+     * @param mostPopular      {@code --baseline most_popular}: also rank by training popularity under the same
+     *                         protocol and write {@link ResultFiles#MOST_POPULAR}
      */
     public record Settings(String modelName, int batchSize, boolean savePredictions, boolean excludeSeen,
-                           int sampledNegatives, NegativeSampling sampling, long seed) {
+                           int sampledNegatives, NegativeSampling sampling, long seed, boolean mostPopular) {
+        public Settings(String modelName, int batchSize, boolean savePredictions, boolean excludeSeen,
+                        int sampledNegatives, NegativeSampling sampling, long seed) {
+            this(modelName, batchSize, savePredictions, excludeSeen, sampledNegatives, sampling, seed, false);
+        }
     }
 
     public static TestRunner.Result run(ProjectLayout layout, Settings s, ScorerLoader loader, Tracker tracker,
@@ -63,23 +69,41 @@ public final class TestStage {
                         + ctx.step() + ")", "test file: " + testFile, "protocol: " + protocol.describe(),
                 "metric definitions: docs/EVALUATION.md");
         long start = System.nanoTime();
-        TestRunner.Result result;
+        TestRunner.Result result = rank(ctx, testFile, ctx.scorer(), ranker, names, s, context, ResultFiles.TEST);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        tracker.logMetrics(result.metrics(), ctx.step());
+        result.files().forEach(f -> tracker.logArtifact(f, "results"));
+        err.printf("test: %d users in %.1f s (%s)%n", result.metrics().get("users").longValue(), seconds,
+                protocol.describe());
+        if (!s.mostPopular()) {
+            result.metrics().forEach((k, v) -> err.println("  " + k + " = " + MetricsText.format(k, v)));
+            err.flush();
+            return result;
+        }
+        SequenceScorer popular = new PopularityScorer(names.popularity(), ctx.dataConfig().maxSeqLength());
+        TestRunner.Result baseline = rank(ctx, testFile, popular, new TargetRanker(protocol, names.popularity()),
+                names, s, List.of("baseline: every user gets the items by descending training frequency",
+                        "test file: " + testFile, "protocol: " + protocol.describe()), ResultFiles.MOST_POPULAR);
+        Map<String, Double> prefixed = new LinkedHashMap<>();
+        baseline.metrics().forEach((k, v) -> prefixed.put("most_popular_" + k, v));
+        tracker.logMetrics(prefixed, ctx.step());
+        baseline.files().forEach(f -> tracker.logArtifact(f, "results"));
+        err.printf("  %-18s %12s %12s%n", "metric", "model", "most_popular");
+        result.metrics().forEach((k, v) -> err.printf("  %-18s %12s %12s%n", k, MetricsText.format(k, v),
+                MetricsText.format(k, baseline.metrics().get(k))));
+        err.flush();
+        return result;
+    }
+
+    private static TestRunner.Result rank(ModelContext ctx, Path testFile, SequenceScorer scorer, TargetRanker ranker,
+                                          VocabularyNames names, Settings s, List<String> context, ResultFiles files)
+            throws IOException {
         try (InstanceReader reader = new InstanceReader(testFile, ctx.dataConfig().maxSeqLength(), 0)) {
             Iterator<ScoringRow> rows = checkedTargets(ScoringRows.of(reader, ctx.vocab().maskId(),
                     testFile.toString()), reader, testFile, ctx.vocab().numItems(), ctx.vocabFile());
-            result = TestRunner.run(rows, testFile.toString(), ctx.scorer(), ranker, names, s.batchSize(),
-                    s.savePredictions(), context, ctx.folder().resultsDir());
+            return TestRunner.run(rows, testFile.toString(), scorer, ranker, names, s.batchSize(),
+                    s.savePredictions(), context, ctx.folder().resultsDir(), files, Map.of());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        tracker.logMetrics(result.metrics(), ctx.step());
-        for (Path f : result.files()) {
-            tracker.logArtifact(f, "results");
-        }
-        err.printf("test: %d users in %.1f s (%s)%n", result.metrics().get("users").longValue(), seconds,
-                protocol.describe());
-        result.metrics().forEach((k, v) -> err.println("  " + k + " = " + MetricsText.format(k, v)));
-        err.flush();
-        return result;
     }
 
     private static Map<String, String> params(ModelContext ctx, Settings s, Path testFile, RankingProtocol p) {
@@ -93,6 +117,7 @@ public final class TestStage {
         if (p.sampled()) {
             params.put("sampling", s.sampling().name().toLowerCase(java.util.Locale.ROOT));
         }
+        params.put("baseline", s.mostPopular() ? "most_popular" : "none");
         params.put("vocab_size", Integer.toString(ctx.vocab().vocabSize()));
         return params;
     }

@@ -42,10 +42,10 @@ class TestRunnerTest {
         assertEquals(1.0, r.metrics().get("hit5"));
         assertEquals((1.0 + 1.0 / 4) / 2, r.metrics().get("mrr"), 1e-12);
         assertEquals(3, r.files().size());
-        String text = Files.readString(TestFiles.results(dir));
+        String text = Files.readString(ResultFiles.TEST.results(dir));
         assertTrue(text.startsWith("# BERT4Rec test results\n# model: m\nndcg1 = 0.500000\n"), text);
-        assertTrue(Files.readString(TestFiles.metrics(dir)).contains("\"users\" : 2"));
-        List<String> preds = Files.readAllLines(TestFiles.predictions(dir));
+        assertTrue(Files.readString(ResultFiles.TEST.metrics(dir)).contains("\"users\" : 2"));
+        List<String> preds = Files.readAllLines(ResultFiles.TEST.predictions(dir));
         assertEquals(PredictionsWriter.HEADER, preds.get(0));
         assertEquals("u1\t1\tm60\t0\tm60:9.994", preds.get(1));
         assertEquals("u2\t2\tm30\t3\tm60:9.994 m10:-0.001 m20:-0.002 m30:-0.003", preds.get(2));

@@ -57,9 +57,9 @@ class TestStageTest {
         assertEquals(1.0, r.metrics().get("hit5"));
         assertEquals(USERS, r.metrics().get("users"));
         Path dir = f.layout.resultsDir(ProjectFixture.MODEL);
-        assertTrue(Files.readString(TestFiles.results(dir)).contains("# protocol: full ranking over items 1..30"));
-        assertTrue(Files.readString(TestFiles.metrics(dir)).contains("\"users\" : 40"));
-        List<String> preds = Files.readAllLines(TestFiles.predictions(dir));
+        assertTrue(Files.readString(ResultFiles.TEST.results(dir)).contains("# protocol: full ranking over items 1..30"));
+        assertTrue(Files.readString(ResultFiles.TEST.metrics(dir)).contains("\"users\" : 40"));
+        List<String> preds = Files.readAllLines(ResultFiles.TEST.predictions(dir));
         assertEquals(USERS + 1, preds.size());
         // user 0 (original 101): input 1, [MASK]; true item 2 = "m20", the successor: rank 0
         assertEquals("101\t0\tm20\t0\tm20:9.998", preds.get(1));
@@ -71,7 +71,7 @@ class TestStageTest {
         TestRunner.Result r = TestStage.run(f.layout, new TestStage.Settings(ProjectFixture.MODEL, 16, false, true,
                 10, NegativeSampling.UNIFORM, 3), ProjectFixture.loader(), Tracker.none(), err());
         assertEquals(USERS, r.metrics().get("users"));
-        assertTrue(Files.readString(TestFiles.results(f.layout.resultsDir(ProjectFixture.MODEL)))
+        assertTrue(Files.readString(ResultFiles.TEST.results(f.layout.resultsDir(ProjectFixture.MODEL)))
                 .contains("10 uniform-sampled negatives per user (seed 3)"));
     }
 

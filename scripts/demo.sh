@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole pipeline on a small synthetic project, tracked in the local MLflow file store (./mlruns):
+# demo-data -> raw -> all -> train_val -> test (+ most-popular baseline) -> inference.
+# Usage: scripts/demo.sh [project-name]   (default: demo; writes projects/<name>/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+project="${1:-demo}"
+jar=launcher/target/bert4rec.jar
+
+if [ ! -f "$jar" ] || [ -n "$(find . -name '*.java' -newer "$jar" -print -quit)" ] || [ pom.xml -nt "$jar" ]; then
+  echo "== building $jar"
+  mvn -B -q package -DskipTests
+fi
+b4r() { echo "== bert4rec $*"; java -jar "$jar" "$@"; }
+
+start=$(date +%s)
+b4r demo-data --project "$project"
+b4r raw --project "$project" --task train_val_test
+b4r all --project "$project" --task train_val_test --bert_config config/bert_config_demo.json --dupe_factor 5
+b4r train_val --project "$project" --model_name demo_model --num_train_steps 600 --num_warmup_steps 50 \
+    --batch_size_train 128 --learning_rate 3e-3 --save_checkpoints_steps 200 --log_every_steps 50
+b4r test --project "$project" --model_name demo_model --baseline most_popular
+b4r inference --project "$project" --model_name demo_model --is_embeddings true --is_items_preds true \
+    --predictions_per_user 10
+end=$(date +%s)
+
+results="projects/$project/results/demo_model"
+echo
+echo "== demo finished in $((end - start)) s"
+echo "test metrics (model vs most-popular baseline): $results/test_results.txt"
+cat "$results/test_results.txt"
+echo
+echo "outputs:"
+echo "  data:        projects/$project/data/{interim,processed}/, vocabulary projects/$project/references/"
+echo "  model:       projects/$project/models/demo_model/ (checkpoints, configs, TensorBoard events)"
+echo "  results:     $results/ (validation, test, next items, embeddings)"
+echo "  MLflow runs: ./mlruns (mlflow ui --backend-store-uri ./mlruns)"
+echo "  curves:      tensorboard --logdir projects/$project/models"
