@@ -51,6 +51,14 @@ public final class ProcessedFiles {
         return DataConfig.path(l.config(), l.project());
     }
 
+    /**
+     * The data config {@code all} writes for {@code task}: the seed's {@code data_config_<p>.json} for the training
+     * tasks (train_val reads it), {@code data_config_<p>_<task>.json} for test and inference.
+     */
+    public static Path dataConfig(ProjectLayout l, Task task) {
+        return task.trains() ? dataConfig(l) : l.config().resolve("data_config_" + l.project() + "_" + task + ".json");
+    }
+
     public static Path bertConfig(ProjectLayout l) {
         return l.config().resolve("bert_config_" + l.project() + ".json");
     }

@@ -138,12 +138,16 @@ public final class AllStage {
         } finally {
             pool.shutdownNow();
         }
+        // Only the training tasks own the project's bert and data configs, which train_val reads: preparing test
+        // or inference data (before training, in DVC's order) must not turn them into another task's.
         Path bertConfig = ProcessedFiles.bertConfig(layout);
-        template.writeWithVocabSize(bertConfig, vocab.vocabSize());
+        if (task.trains() || !Files.exists(bertConfig)) {
+            template.writeWithVocabSize(bertConfig, vocab.vocabSize());
+        }
         DataConfig config = new DataConfig(layout.project(), task.name(), o.maxSeqLength(), o.maxPredictionsPerSeq(),
                 o.maskedLmProb(), o.maskProb(), o.dupeFactor(), o.propSlidingWindow(), o.shortSeqProb(), threads,
                 o.seed(), vocab.vocabSize(), vocabFile.toString(), counts);
-        Path dataConfig = ProcessedFiles.dataConfig(layout);
+        Path dataConfig = ProcessedFiles.dataConfig(layout, task);
         config.save(dataConfig);
         return new Result(vocabFile, vocab.vocabSize(), counts, chains.size(), dropped, unknown, dataConfig,
                 bertConfig);

@@ -181,6 +181,10 @@ class AllStageTest {
         // a b b(placeholder, masked)
         assertArrayEquals(new int[] {2, 3, 7, 0, 0, 0, 0, 0}, inf.get(0).inputIds());
         assertEquals(9, r.vocabSize());
+        assertEquals("train_val_test", DataConfig.load(ProcessedFiles.dataConfig(p.layout)).task(),
+                "train_val still finds its training data after inference data is prepared");
+        assertEquals(ProcessedFiles.dataConfig(p.layout, Task.inference), r.dataConfig());
+        assertEquals("inference", DataConfig.load(r.dataConfig()).task());
     }
 
     @Test
