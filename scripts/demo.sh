@@ -13,13 +13,18 @@ if [ ! -f "$jar" ] || [ -n "$(find . -name '*.java' -newer "$jar" -print -quit)"
 fi
 b4r() { echo "== bert4rec $*"; java -jar "$jar" "$@"; }
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 start=$(date +%s)
 b4r demo-data --project "$project"
 b4r raw --project "$project" --task train_val_test
 b4r all --project "$project" --task train_val_test --bert_config config/bert_config_demo.json --dupe_factor 5
 b4r train_val --project "$project" --model_name demo_model --num_train_steps 600 --num_warmup_steps 50 \
     --batch_size_train 128 --learning_rate 3e-3 --save_checkpoints_steps 200 --log_every_steps 50
-b4r test --project "$project" --model_name demo_model --baseline most_popular
+b4r test --project "$project" --model_name demo_model --baseline most_popular 2>&1 | tee "$log"
+b4r raw --project "$project" --task inference --vocab_exist 1
+b4r all --project "$project" --task inference --bert_config config/bert_config_demo.json \
+    --vocab_filename "projects/$project/references/$project.vocab"
 b4r inference --project "$project" --model_name demo_model --is_embeddings true --is_items_preds true \
     --predictions_per_user 10
 end=$(date +%s)
@@ -27,8 +32,8 @@ end=$(date +%s)
 results="projects/$project/results/demo_model"
 echo
 echo "== demo finished in $((end - start)) s"
-echo "test metrics (model vs most-popular baseline): $results/test_results.txt"
-cat "$results/test_results.txt"
+echo "test metrics, full ranking ($results/test_results.txt and test_results_most_popular.txt):"
+sed -n '/metric  *model  *most_popular/,/users/p' "$log"
 echo
 echo "outputs:"
 echo "  data:        projects/$project/data/{interim,processed}/, vocabulary projects/$project/references/"
