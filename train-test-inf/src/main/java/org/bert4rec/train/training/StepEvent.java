@@ -1,5 +1,8 @@
 package org.bert4rec.train.training;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What one training step produced, as the listeners see it.
  *
@@ -18,5 +21,19 @@ public record StepEvent(long step, double loss, double accuracy, double learning
     /** Sequences per second of this step. */
     public double sequencesPerSecond() {
         return stepSeconds > 0 ? sequences / stepSeconds : 0;
+    }
+
+    /**
+     * The training curves, named as TensorBoard and MLflow show them: loss, masked_lm_accuracy, learning_rate,
+     * sequences_per_second and global_gradient_norm.
+     */
+    public Map<String, Double> curves() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("loss", loss);
+        m.put("masked_lm_accuracy", accuracy);
+        m.put("learning_rate", learningRate);
+        m.put("sequences_per_second", sequencesPerSecond());
+        m.put("global_gradient_norm", gradNorm);
+        return m;
     }
 }

@@ -1,8 +1,6 @@
 package org.bert4rec.train.training;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bert4rec.utils.tensorboard.EventFileWriter;
 
 /**
@@ -30,13 +28,7 @@ public final class TensorBoardListener implements TrainingListener {
         if (e.step() % every != 0) {
             return;
         }
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("loss", e.loss());
-        m.put("masked_lm_accuracy", e.accuracy());
-        m.put("learning_rate", e.learningRate());
-        m.put("sequences_per_second", e.sequencesPerSecond());
-        m.put("global_gradient_norm", e.gradNorm());
-        writer.scalars(m, e.step());
+        writer.scalars(e.curves(), e.step());
     }
 
     @Override

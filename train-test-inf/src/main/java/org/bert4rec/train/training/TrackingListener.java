@@ -1,10 +1,8 @@
 package org.bert4rec.train.training;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bert4rec.utils.tracking.Tracker;
 
-/** Sends the training curves (loss, accuracy, learning rate, sequences/s) to the stage's tracking run. */
+/** Sends the training curves ({@link StepEvent#curves()}) to the stage's tracking run. */
 public final class TrackingListener implements TrainingListener {
     private final Tracker tracker;
     private final int every;
@@ -19,11 +17,6 @@ public final class TrackingListener implements TrainingListener {
         if (e.step() % every != 0) {
             return;
         }
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("loss", e.loss());
-        m.put("masked_lm_accuracy", e.accuracy());
-        m.put("learning_rate", e.learningRate());
-        m.put("sequences_per_second", e.sequencesPerSecond());
-        tracker.logMetrics(m, e.step());
+        tracker.logMetrics(e.curves(), e.step());
     }
 }
