@@ -1,6 +1,7 @@
 package org.bert4rec.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.bert4rec.data.demo.DemoDataGenerator;
 import org.bert4rec.data.demo.DemoDataSpec;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bert4rec demo-data}: writes a small learnable synthetic project (see docs/DATA.md for the rule). */
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
-        description = "Writes projects/<p>/data/external/<p>_train_val_test.csv: synthetic chains that follow a fixed"
+        description = "Writes projects/<p>/data/external/<p>_{train_val_test,test,inference}.csv: synthetic chains that follow a fixed"
                 + " item-successor rule with noise and popularity skew.")
 public final class DemoDataCommand extends StageCommand {
 
@@ -45,10 +46,14 @@ public final class DemoDataCommand extends StageCommand {
         ctx.tracker().logParams(Map.of("users", "" + users, "items", "" + items, "min_length", "" + minLength,
                 "max_length", "" + maxLength, "noise", "" + noise, "seed", "" + ctx.seed()));
         ctx.layout().createFolders();
-        Path csv = ctx.layout().external().resolve(ctx.layout().project() + "_train_val_test.csv");
-        DemoDataGenerator.write(csv, s);
-        ctx.tracker().logArtifact(csv, "");
-        ctx.out().printf("demo-data: wrote %s (%d users, %d items)%n", csv, users, items);
+        // The same chains serve every task, as a shop's export would: train_val_test holds out the last two items,
+        // test predicts the last one, inference the one after the whole chain.
+        for (String task : List.of("train_val_test", "test", "inference")) {
+            Path csv = ctx.layout().external().resolve(ctx.layout().project() + "_" + task + ".csv");
+            DemoDataGenerator.write(csv, s);
+            ctx.tracker().logArtifact(csv, "");
+            ctx.out().printf("demo-data: wrote %s (%d users, %d items)%n", csv, users, items);
+        }
         return 0;
     }
 }

@@ -35,7 +35,9 @@ class DvcPipelineTest {
     void shippedDvcYamlIsTheTemplateRenderedForTheDemoProject() throws IOException {
         // the demo project's input, as `bert4rec demo-data` writes it
         Path external = Files.createDirectories(root.resolve("projects/demo/data/external"));
-        Files.writeString(external.resolve("demo_train_val_test.csv"), "uid,sid_add_to_cart\n");
+        for (String task : List.of("train_val_test", "test", "inference")) {
+            Files.writeString(external.resolve("demo_" + task + ".csv"), "uid,sid_add_to_cart\n");
+        }
         DvcVariables v = new DvcVariables("demo", "final_model", "train_val_test", true, true);
         String expected = DvcTemplate.dvcYaml(render("train_val_test", true, true), v);
         assertEquals(expected, Files.readString(DvcSchemaTest.repoRoot().resolve("dvc.yaml")),
