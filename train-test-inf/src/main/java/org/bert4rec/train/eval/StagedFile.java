@@ -27,7 +27,7 @@ public final class StagedFile implements AutoCloseable {
         Path parent = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
-            return new StagedFile(target, Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp"));
+            return new StagedFile(target, AtomicFiles.tempFileFor(target));
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temporary file for " + target + ": "
                     + e.getMessage(), e);

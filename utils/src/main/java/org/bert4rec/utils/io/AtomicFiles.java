@@ -6,15 +6,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new one, never a half-written file:
  * the bytes go to a temporary file in the same folder, which is then renamed over the target.
  */
 public final class AtomicFiles {
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -30,7 +34,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+            tmp = tempFileFor(target);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.writeTo(out);
             }
@@ -40,6 +44,26 @@ public final class AtomicFiles {
             throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Creates an empty hidden temporary file beside {@code target} (whose folder must exist). Unlike {@link
+     * Files#createTempFile}, which makes files only their owner can read (0600), the file gets the permissions the
+     * user's umask gives any new file, so results shared with a team stay readable after the rename.
+     */
+    public static Path tempFileFor(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = parent.resolve(prefix + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -23,7 +23,7 @@ final class LocalArtifactSink implements ArtifactSink {
         }
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            Path tmp = AtomicFiles.tempFileFor(target);
             try {
                 Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
                 AtomicFiles.move(tmp, target);
