@@ -113,6 +113,11 @@ public final class Bert4RecModel implements AutoCloseable {
         return new ScoreOutput(batchSize, config.vocabSize(), config.hiddenSize(), toFloats(logits), toFloats(hidden));
     }
 
+    /** Off-heap bytes held for activations and scratch (parameters and Adam moments not included). */
+    public long activationBytes() {
+        return arena.bytes();
+    }
+
     /** Steps trained so far; the next update uses the learning rate of this step. */
     public long step() {
         return step;

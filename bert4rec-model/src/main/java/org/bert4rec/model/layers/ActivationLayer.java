@@ -48,17 +48,20 @@ public final class ActivationLayer {
         return output;
     }
 
-    /** Turns {@code dy} into the input gradient, in place, and returns it. */
+    /**
+     * Turns {@code dy} into the input gradient, in place, and returns it. The pass's stored activations are used up
+     * (GELU's sigmoid buffer is overwritten), so call it once per forward.
+     */
     public INDArray backward(INDArray dy) {
         switch (activation) {
             case GELU -> {
-                // dy/dx = s + x · s(1 − s) · a(1 + 3c·x²)
+                // dy/dx = s + u·s(1 − s) with u = x·a(1 + 3c·x²); with s' = 1 − s (in place, one buffer fewer
+                // than keeping s) that is u·s·s' − s' + 1
                 INDArray slope = arena.take("activation.scratch", input.shape());
-                INDArray oneMinus = arena.take("activation.scratch2", input.shape());
                 input.mul(input, slope).muli(3 * GELU_CUBIC * TWO_SQRT_TWO_OVER_PI).addi(TWO_SQRT_TWO_OVER_PI)
                         .muli(input).muli(sigmoid);
-                sigmoid.rsub(1.0, oneMinus);
-                slope.muli(oneMinus).addi(sigmoid);
+                INDArray complement = sigmoid.rsubi(1.0);
+                slope.muli(complement).subi(complement).addi(1.0);
                 dy.muli(slope);
             }
             case RELU -> dy.muli(input.gt(0).castTo(dy.dataType()));

@@ -50,6 +50,24 @@ public final class BufferArena implements AutoCloseable {
         return prefix.reshape('c', shape);
     }
 
+    /**
+     * A c-ordered view of {@code prod(shape)} elements starting at {@code offset} of the buffer of {@code key}, which
+     * holds at least {@code capacity} elements. Per-chunk arrays of one step share one buffer this way: a buffer per
+     * chunk would be re-allocated whenever that chunk's length grows, and chunk lengths change every step.
+     */
+    public INDArray region(String key, long capacity, long offset, long... shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (offset < 0 || offset + n > capacity) {
+            throw new IllegalArgumentException("region [" + offset + ", " + (offset + n) + ") of " + key
+                    + " exceeds its capacity " + capacity);
+        }
+        INDArray flat = take(key, capacity);
+        return flat.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', shape);
+    }
+
     /** Like {@link #take} but filled with zeros. */
     public INDArray zeros(String key, long... shape) {
         return take(key, shape).assign(0);

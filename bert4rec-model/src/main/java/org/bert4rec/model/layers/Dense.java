@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** A fully connected layer {@code y = x · kernel + bias}, BERT's {@code tf.layers.dense}. */
 public final class Dense {
-    private final String name;
+    private final String outputKey;
     private final Parameter kernel;
     private final Parameter bias;
     private final BufferArena arena;
@@ -13,7 +13,15 @@ public final class Dense {
 
     /** Creates {@code name.kernel} [in, out] (truncated normal) and {@code name.bias} [1, out] (zeros). */
     public Dense(String name, int in, int out, ParameterStore params, BufferArena arena) {
-        this.name = name;
+        this(name, in, out, name + ".out", params, arena);
+    }
+
+    /**
+     * As above, with the output written into the arena buffer {@code outputKey}: layers whose output is consumed at
+     * once and not needed by the backward pass share one buffer across the network.
+     */
+    public Dense(String name, int in, int out, String outputKey, ParameterStore params, BufferArena arena) {
+        this.outputKey = outputKey;
         this.kernel = params.truncatedNormal(name + ".kernel", in, out);
         this.bias = params.zeros(name + ".bias", out);
         this.arena = arena;
@@ -22,7 +30,7 @@ public final class Dense {
     /** x [T, in] → y [T, out]; keeps a reference to x for the backward pass. */
     public INDArray forward(INDArray x) {
         input = x;
-        INDArray y = arena.take(name + ".out", x.size(0), kernel.value().size(1));
+        INDArray y = arena.take(outputKey, x.size(0), kernel.value().size(1));
         Nd4j.gemm(x, kernel.value(), y, false, false, 1.0, 0.0);
         y.addiRowVector(bias.value());
         return y;

@@ -8,7 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Parameters: {@code name.intermediate.*}, {@code name.output.*}.
  */
 public final class FeedForward {
-    private final String name;
     private final int intermediateSize;
     private final Dense intermediate;
     private final ActivationLayer activation;
@@ -17,7 +16,6 @@ public final class FeedForward {
 
     public FeedForward(String name, int hidden, int intermediateSize, Activation act, ParameterStore params,
             BufferArena arena) {
-        this.name = name;
         this.intermediateSize = intermediateSize;
         this.intermediate = new Dense(name + ".intermediate", hidden, intermediateSize, params, arena);
         this.activation = new ActivationLayer(name + ".activation", act, arena);
@@ -35,7 +33,7 @@ public final class FeedForward {
         INDArray dHidden = arena.take("feed_forward.d_intermediate", dy.size(0), intermediateSize);   // [T, I]
         output.backward(dy, dHidden, false);
         activation.backward(dHidden);
-        INDArray dx = arena.take(name + ".dx", dy.size(0), dy.size(1));
+        INDArray dx = arena.take("feed_forward.dx", dy.size(0), dy.size(1));   // shared: see TransformerBlock
         intermediate.backward(dHidden, dx, false);
         return dx;
     }

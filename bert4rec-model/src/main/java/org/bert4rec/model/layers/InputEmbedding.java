@@ -22,7 +22,7 @@ public final class InputEmbedding {
         this.positions = params.truncatedNormal("embeddings.position", config.maxPositionEmbeddings(),
                 config.hiddenSize());
         this.norm = new LayerNorm("embeddings.layer_norm", config.hiddenSize(), params, arena);
-        this.dropout = new Dropout(config.hiddenDropoutProb(), dropoutSite);
+        this.dropout = new Dropout("embeddings.dropout", config.hiddenDropoutProb(), dropoutSite, arena);
         this.arena = arena;
     }
 

@@ -15,6 +15,7 @@ public final class LayerNorm {
     public static final double EPSILON = 1e-12;
 
     private final String name;
+    private final String gradientKey;
     private final Parameter gamma;
     private final Parameter beta;
     private final BufferArena arena;
@@ -22,7 +23,13 @@ public final class LayerNorm {
     private INDArray inverseStd;
 
     public LayerNorm(String name, int width, ParameterStore params, BufferArena arena) {
+        this(name, name + ".dx", width, params, arena);
+    }
+
+    /** As above, with the input gradient written into the arena buffer {@code gradientKey}. */
+    public LayerNorm(String name, String gradientKey, int width, ParameterStore params, BufferArena arena) {
         this.name = name;
+        this.gradientKey = gradientKey;
         this.gamma = params.ones(name + ".gamma", width);
         this.beta = params.zeros(name + ".beta", width);
         this.arena = arena;
@@ -55,7 +62,7 @@ public final class LayerNorm {
         ColumnSums.addInto(scratch, gamma.grad(), arena);
         ColumnSums.addInto(dy, beta.grad(), arena);
         // dx = (dxhat − mean(dxhat) − xhat · mean(dxhat ⊙ xhat)) / σ with dxhat = dy ⊙ gamma
-        INDArray dx = arena.take(name + ".dx", rows, width).assign(dy).muliRowVector(gamma.value());
+        INDArray dx = arena.take(gradientKey, rows, width).assign(dy).muliRowVector(gamma.value());
         INDArray meanGrad = arena.take("layer_norm.mean_grad", rows);
         dx.mean(meanGrad, 1);
         dx.mul(normalized, scratch);

@@ -3,6 +3,7 @@ package org.bert4rec.model.layers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -35,11 +36,12 @@ public final class MultiHeadSelfAttention {
         this.heads = heads;
         this.headSize = hidden / heads;
         this.scale = 1.0 / Math.sqrt(headSize);
-        this.query = new Dense(name + ".query", hidden, hidden, params, arena);
-        this.key = new Dense(name + ".key", hidden, hidden, params, arena);
-        this.value = new Dense(name + ".value", hidden, hidden, params, arena);
+        // Q, K and V are copied into per-head buffers at once; backward needs only those copies.
+        this.query = new Dense(name + ".query", hidden, hidden, "attention.query.out", params, arena);
+        this.key = new Dense(name + ".key", hidden, hidden, "attention.key.out", params, arena);
+        this.value = new Dense(name + ".value", hidden, hidden, "attention.value.out", params, arena);
         this.output = new Dense(name + ".output", hidden, hidden, params, arena);
-        this.probsDropout = new Dropout(probsDropoutRate, dropoutSite);
+        this.probsDropout = new Dropout(name + ".probs_dropout", probsDropoutRate, dropoutSite, arena);
         this.arena = arena;
     }
 
@@ -54,10 +56,10 @@ public final class MultiHeadSelfAttention {
         for (int c = 0; c < layout.chunks(); c++) {
             int n = layout.chunkSequences(c);
             int len = layout.chunkLength(c);
-            INDArray qh = splitHeads(q, layout, c, name + ".q." + c).muli(scale);   // [n·heads, L, d]
-            INDArray kh = splitHeads(k, layout, c, name + ".k." + c);
-            INDArray vh = splitHeads(v, layout, c, name + ".v." + c);
-            INDArray probs = arena.take(name + ".probs." + c, (long) n * heads, len, len);   // [n·heads, L, L]
+            INDArray qh = splitHeads(q, layout, c, heads(".q", layout, c)).muli(scale);   // [n·heads, L, d]
+            INDArray kh = splitHeads(k, layout, c, heads(".k", layout, c));
+            INDArray vh = splitHeads(v, layout, c, heads(".v", layout, c));
+            INDArray probs = cells(".probs", layout, c);                            // [n·heads, L, L]
             Nd4j.matmul(qh, kh, probs, false, true, false);
             INDArray keyBias = Nd4j.createFromArray(layout.chunkKeyBias(c)).castTo(probs.dataType())
                     .reshape(n, 1, 1, len);                                    // [n, 1, 1, L]
@@ -65,9 +67,9 @@ public final class MultiHeadSelfAttention {
             Nd4j.exec(new AddOp(new INDArray[] {scores4, keyBias}, new INDArray[] {scores4}));
             Nd4j.exec(new SoftMax(probs, probs, -1));
             INDArray dropped = probs;
-            if (pass.training()) {
-                dropped = arena.take("attention.dropped_probs", (long) n * heads, len, len).assign(probs);
-                probsDropout.forward(dropped, pass, c);
+            if (probsDropout.active(pass)) {
+                dropped = cells(".dropped", layout, c).assign(probs);
+                probsDropout.forwardOnce(dropped, pass, c);
             }
             INDArray contextHeads = arena.take("attention.context_heads", (long) n * heads, len, headSize);
             Nd4j.matmul(dropped, vh, contextHeads, false, false, false);
@@ -81,57 +83,67 @@ public final class MultiHeadSelfAttention {
         SequenceLayout layout = pass.layout();
         long rows = dy.size(0);
         long hidden = dy.size(1);
-        INDArray dContext = arena.take(name + ".d_context", rows, hidden);
+        // Gradient buffers live only during this call (dx until the layer below has read it): shared by all layers.
+        INDArray dContext = arena.take("attention.d_context", rows, hidden);
         output.backward(dy, dContext, false);
-        INDArray dq = arena.take(name + ".d_query", rows, hidden);
-        INDArray dk = arena.take(name + ".d_key", rows, hidden);
-        INDArray dv = arena.take(name + ".d_value", rows, hidden);
+        INDArray dq = arena.take("attention.d_query", rows, hidden);
+        INDArray dk = arena.take("attention.d_key", rows, hidden);
+        INDArray dv = arena.take("attention.d_value", rows, hidden);
         for (int c = 0; c < layout.chunks(); c++) {
             int n = layout.chunkSequences(c);
             int len = layout.chunkLength(c);
             long batch = (long) n * heads;
-            INDArray qh = arena.take(name + ".q." + c, batch, len, headSize);   // scaled Q
-            INDArray kh = arena.take(name + ".k." + c, batch, len, headSize);
-            INDArray vh = arena.take(name + ".v." + c, batch, len, headSize);
-            INDArray probs = arena.take(name + ".probs." + c, batch, len, len);
-            INDArray dropped = probs;
-            if (pass.training()) {
-                dropped = arena.take("attention.dropped_probs", batch, len, len).assign(probs);
-                probsDropout.forward(dropped, pass, c);
-            }
-            INDArray dContextHeads = splitHeads(dContext, layout, c, "attention.d_context_heads");
+            INDArray qh = heads(".q", layout, c);                                // scaled Q [n·heads, L, d]
+            INDArray kh = heads(".k", layout, c);
+            INDArray vh = heads(".v", layout, c);
+            INDArray probs = cells(".probs", layout, c);                         // [n·heads, L, L]
+            INDArray dropped = probsDropout.active(pass) ? cells(".dropped", layout, c) : probs;   // D̃ = P ⊙ mask
+            INDArray dContextHeads = splitHeads(dContext, layout, c,
+                    arena.take("attention.d_context_heads", batch, len, headSize));
             INDArray dHeads = arena.take("attention.d_heads", batch, len, headSize);
-            Nd4j.matmul(dropped, dContextHeads, dHeads, true, false, false);        // dV = Pᵀ · dC
+            Nd4j.matmul(dropped, dContextHeads, dHeads, true, false, false);        // dV = D̃ᵀ · dC
             mergeHeads(dHeads, dv, layout, c);
             INDArray dProbs = arena.take("attention.d_probs", batch, len, len);
-            Nd4j.matmul(dContextHeads, vh, dProbs, false, true, false);             // dP = dC · Vᵀ
-            probsDropout.backward(dProbs, pass, c);
-            // softmax backward: dS = P ⊙ (dP − Σ_j dP ⊙ P)
-            INDArray product = arena.take("attention.scratch", batch, len, len);
-            dProbs.mul(probs, product);
+            Nd4j.matmul(dContextHeads, vh, dProbs, false, true, false);             // dD̃ = dC · Vᵀ
+            // Through dropout D̃ = P ⊙ m and softmax: dS = P ⊙ (dP − Σ_j dP ⊙ P) with dP = dD̃ ⊙ m, and
+            // P ⊙ dP = dD̃ ⊙ D̃, so dS = dD̃ ⊙ D̃ − P ⊙ Σ_j (dD̃ ⊙ D̃): the mask itself is never needed.
+            dProbs.muli(dropped);
             INDArray rowDots = arena.take("attention.row_dots", batch, len, 1);
-            product.sum(rowDots.reshape(batch, len), 2);
-            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp(
-                    new INDArray[] {dProbs, rowDots}, new INDArray[] {dProbs}));
-            dProbs.muli(probs);
+            dProbs.sum(rowDots.reshape(batch, len), 2);
+            INDArray scaledProbs = arena.take("attention.scratch", batch, len, len);
+            Nd4j.exec(new MulOp(new INDArray[] {probs, rowDots}, new INDArray[] {scaledProbs}));
+            dProbs.subi(scaledProbs);
             Nd4j.matmul(dProbs, kh, dHeads, false, false, false);                   // d(scaled Q) = dS · K
             dHeads.muli(scale);
             mergeHeads(dHeads, dq, layout, c);
             Nd4j.matmul(dProbs, qh, dHeads, true, false, false);                    // dK = dSᵀ · scaled Q
             mergeHeads(dHeads, dk, layout, c);
         }
-        INDArray dx = arena.take(name + ".dx", rows, hidden);
+        INDArray dx = arena.take("attention.dx", rows, hidden);
         query.backward(dq, dx, false);
         key.backward(dk, dx, true);
         value.backward(dv, dx, true);
         return dx;
     }
 
-    /** Rows of chunk c of x [T, H] as heads [n·heads, L, d], copied into the buffer {@code bufferKey}. */
-    private INDArray splitHeads(INDArray x, SequenceLayout layout, int c, String bufferKey) {
+    /** Chunk c's region of this layer's per-head buffer {@code part} (all chunks together hold [T, H]). */
+    private INDArray heads(String part, SequenceLayout layout, int c) {
+        long hidden = (long) heads * headSize;
+        return arena.region(name + part, layout.tokens() * hidden, layout.chunkRowOffset(c) * hidden,
+                (long) layout.chunkSequences(c) * heads, layout.chunkLength(c), headSize);   // [n·heads, L, d]
+    }
+
+    /** Chunk c's region of this layer's score-sized buffer {@code part}: [n·heads, L, L]. */
+    private INDArray cells(String part, SequenceLayout layout, int c) {
+        int len = layout.chunkLength(c);
+        return arena.region(name + part, layout.attentionCells() * heads, layout.chunkCellOffset(c) * heads,
+                (long) layout.chunkSequences(c) * heads, len, len);
+    }
+
+    /** Rows of chunk c of x [T, H] as heads, copied into {@code heads4} [n·heads, L, d], which is returned. */
+    private INDArray splitHeads(INDArray x, SequenceLayout layout, int c, INDArray heads4) {
         int n = layout.chunkSequences(c);
         int len = layout.chunkLength(c);
-        INDArray heads4 = arena.take(bufferKey, (long) n * heads, len, headSize);   // [n·heads, L, d]
         INDArray rows = chunkRows(x, layout, c).reshape(n, len, heads, headSize);   // [n, L, heads, d]
         heads4.reshape(n, heads, len, headSize).assign(rows.permute(0, 2, 1, 3));   // [n, heads, L, d]
         return heads4;

@@ -34,7 +34,9 @@ public final class SequenceLayout {
     private final int[] tokenIds;
     private final int[] tokenPositions;
     private final float[][] chunkKeyBias;
+    private final long[] chunkCellOffset;
     private final int tokens;
+    private final long attentionCells;
 
     /**
      * @param inputIds          [batchSize, seqLen] row-major
@@ -66,8 +68,10 @@ public final class SequenceLayout {
         chunkSequences = new int[chunks];
         chunkLength = new int[chunks];
         chunkKeyBias = new float[chunks][];
+        chunkCellOffset = new long[chunks];
         firstRowOfSequence = new int[batchSize];
         int row = 0;
+        long cells = 0;
         for (int c = 0; c < chunks; c++) {
             int first = c * CHUNK_SEQUENCES;
             int count = Math.min(CHUNK_SEQUENCES, batchSize - first);
@@ -85,9 +89,12 @@ public final class SequenceLayout {
                 }
             }
             chunkKeyBias[c] = bias;
+            chunkCellOffset[c] = cells;
             row += count * len;
+            cells += (long) count * len * len;
         }
         tokens = row;
+        attentionCells = cells;
         tokenIds = new int[tokens];
         tokenPositions = new int[tokens];
         for (int b = 0; b < batchSize; b++) {
@@ -133,6 +140,16 @@ public final class SequenceLayout {
     /** Additive key bias of chunk {@code c}, [sequences, length] row-major: 0 for real keys, −10000 for padding. */
     public float[] chunkKeyBias(int c) {
         return chunkKeyBias[c];
+    }
+
+    /** Σ over chunks of sequences × length²: one attention head's score cells for the whole batch. */
+    public long attentionCells() {
+        return attentionCells;
+    }
+
+    /** Where chunk {@code c}'s cells start among {@link #attentionCells()}. */
+    public long chunkCellOffset(int c) {
+        return chunkCellOffset[c];
     }
 
     /** Item id of every packed row. */

@@ -17,21 +17,23 @@ public final class TransformerBlock {
     private final Dropout feedForwardDropout;
     private final LayerNorm outputNorm;
     private final BufferArena arena;
-    private final String name;
     private Pass pass;
 
     /** Uses dropout sites {@code firstSite .. firstSite + 2}. */
     public TransformerBlock(String name, Bert4RecConfig config, int firstSite, ParameterStore params,
             BufferArena arena) {
-        this.name = name;
         this.attention = new MultiHeadSelfAttention(name + ".attention", config.hiddenSize(),
                 config.numAttentionHeads(), config.attentionProbsDropoutProb(), firstSite, params, arena);
-        this.attentionDropout = new Dropout(config.hiddenDropoutProb(), firstSite + 1);
-        this.attentionNorm = new LayerNorm(name + ".attention_layer_norm", config.hiddenSize(), params, arena);
+        this.attentionDropout = new Dropout(name + ".attention_dropout", config.hiddenDropoutProb(), firstSite + 1,
+                arena);
+        this.attentionNorm = new LayerNorm(name + ".attention_layer_norm", "attention_layer_norm.dx",
+                config.hiddenSize(), params, arena);
         this.feedForward = new FeedForward(name + ".feed_forward", config.hiddenSize(), config.intermediateSize(),
                 config.activation(), params, arena);
-        this.feedForwardDropout = new Dropout(config.hiddenDropoutProb(), firstSite + 2);
-        this.outputNorm = new LayerNorm(name + ".output_layer_norm", config.hiddenSize(), params, arena);
+        this.feedForwardDropout = new Dropout(name + ".output_dropout", config.hiddenDropoutProb(), firstSite + 2,
+                arena);
+        this.outputNorm = new LayerNorm(name + ".output_layer_norm", "output_layer_norm.dx", config.hiddenSize(),
+                params, arena);
         this.arena = arena;
     }
 
@@ -51,14 +53,17 @@ public final class TransformerBlock {
         return outputNorm.forward(f.addi(h));
     }
 
-    /** Accumulates gradients for dy [T, H]; returns dx [T, H]. */
+    /**
+     * Accumulates gradients for dy [T, H]; returns dx [T, H]. Gradient buffers are shared by all blocks (a block's
+     * backward pass has consumed dy before it writes any of them), so their memory does not grow with depth.
+     */
     public INDArray backward(INDArray dy) {
         INDArray dResidual2 = outputNorm.backward(dy);           // d(h + f)
-        INDArray dF = arena.take(name + ".d_feed_forward", dy.size(0), dy.size(1)).assign(dResidual2);
+        INDArray dF = arena.take("block.d_feed_forward", dy.size(0), dy.size(1)).assign(dResidual2);
         feedForwardDropout.backward(dF, pass, 0);
         INDArray dH = feedForward.backward(dF).addi(dResidual2);
         INDArray dResidual1 = attentionNorm.backward(dH);        // d(x + a)
-        INDArray dA = arena.take(name + ".d_attention", dy.size(0), dy.size(1)).assign(dResidual1);
+        INDArray dA = arena.take("block.d_attention", dy.size(0), dy.size(1)).assign(dResidual1);
         attentionDropout.backward(dA, pass, 0);
         return attention.backward(dA).addi(dResidual1);
     }
