@@ -1,7 +1,11 @@
 package org.bert4rec.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.runtime.PassiveOpenMp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,7 +66,19 @@ public final class Bert4RecCli implements Runnable {
         return 1;
     }
 
+    /** Subcommands that run the network; only these pay for a child JVM (see {@link PassiveOpenMp}). */
+    private static final Set<String> MODEL_COMMANDS = Set.of("train_val", "train-val", "test", "inference",
+            "predict");
+
     public static void main(String[] args) {
+        boolean runsModel = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst()
+                .filter(MODEL_COMMANDS::contains).isPresent();
+        if (runsModel) {
+            OptionalInt code = PassiveOpenMp.relaunch(Bert4RecCli.class, args);
+            if (code.isPresent()) {
+                System.exit(code.getAsInt());
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 }

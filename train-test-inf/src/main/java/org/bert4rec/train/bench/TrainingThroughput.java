@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import org.bert4rec.data.InstanceReader;
 import org.bert4rec.data.MaskedLmInstance;
 import org.bert4rec.model.Bert4RecConfig;
@@ -13,6 +14,7 @@ import org.bert4rec.model.Bert4RecModel;
 import org.bert4rec.model.ModelBatch;
 import org.bert4rec.model.TrainingHyperparams;
 import org.bert4rec.train.training.InstanceBatches;
+import org.bert4rec.utils.runtime.PassiveOpenMp;
 
 /**
  * The training-throughput benchmark, in the same mode as the PyTorch reference's {@code --bench_steps}: the first
@@ -28,6 +30,10 @@ public final class TrainingThroughput {
     }
 
     public static void main(String[] args) throws IOException {
+        OptionalInt relaunched = PassiveOpenMp.relaunch(TrainingThroughput.class, args);   // as the launcher does
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         if (args.length < 3) {
             System.err.println("usage: TrainingThroughput TRAIN.tfrecord BERT_CONFIG.json MAX_PREDICTIONS "
                     + "[BATCH=256] [STEPS=10] [WARMUP=3]");

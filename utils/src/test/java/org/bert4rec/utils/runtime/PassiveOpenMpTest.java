@@ -1,0 +1,97 @@
+package org.bert4rec.utils.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's child JVM: the variable set, arguments, standard streams and exit code passed, SIGTERM forwarded. */
+class PassiveOpenMpTest {
+
+    @TempDir
+    Path dir;
+
+    /** Relaunches itself; the child prints its wait policy and arguments, echoes stdin, exits with code 7. */
+    public static final class Program {
+        public static void main(String[] args) throws Exception {
+            var code = PassiveOpenMp.relaunch(Program.class, args);
+            if (code.isPresent()) {
+                System.exit(code.getAsInt());
+            }
+            System.out.println(System.getenv(PassiveOpenMp.WAIT_POLICY) + " " + String.join(",", args));
+            if (args.length > 0 && args[0].equals("wait")) {
+                Path marker = Path.of(args[1]);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        Files.writeString(marker, "terminated");
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }));
+                System.out.println("ready");
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+            System.out.println(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                    .readLine());
+            System.exit(7);
+        }
+    }
+
+    private static ProcessBuilder program(String... args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), Program.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+        b.environment().remove(PassiveOpenMp.WAIT_POLICY);
+        return b;
+    }
+
+    @Test
+    void childRunsWithPassiveWaitingAndPassesStreamsAndExitCode() throws Exception {
+        Process p = program("a b", "c").start();
+        p.getOutputStream().write("from stdin\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("PASSIVE a b,c\nfrom stdin\n", out);
+        assertEquals(7, p.exitValue());
+    }
+
+    @Test
+    void aPolicyTheUserSetIsKeptAndNothingIsRelaunched() throws Exception {
+        ProcessBuilder b = program("x");
+        b.environment().put(PassiveOpenMp.WAIT_POLICY, "ACTIVE");
+        Process p = b.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("ACTIVE x\nnull\n", out);
+    }
+
+    @Test
+    void sigtermReachesTheChildsShutdownHooks() throws Exception {
+        Path marker = dir.resolve("marker");
+        Process p = program("wait", marker.toString()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("PASSIVE wait," + marker, out.readLine());
+            assertEquals("ready", out.readLine());
+            p.destroy();   // SIGTERM to the parent
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the parent exits");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals("terminated", Files.readString(marker));
+    }
+}
