@@ -10,6 +10,7 @@ import org.bert4rec.model.layers.OutputHead;
 import org.bert4rec.model.layers.Parameter;
 import org.bert4rec.model.layers.ParameterStore;
 import org.bert4rec.model.layers.Pass;
+import org.bert4rec.model.layers.QueryRows;
 import org.bert4rec.model.layers.SequenceLayout;
 import org.bert4rec.model.layers.TransformerBlock;
 import org.bert4rec.model.optim.AdamWeightDecay;
@@ -38,6 +39,8 @@ public final class Bert4RecModel implements AutoCloseable {
     private final AdamWeightDecay optimizer;
     private final Random random;
     private long step;
+    /** The last layer computes only the rows the output head reads (see {@link QueryRows}); tests switch it off. */
+    private boolean lastLayerAtQueries = true;
 
     private Bert4RecModel(Bert4RecConfig config, TrainingHyperparams hyper, long seed, DataType dataType) {
         this.config = config;
@@ -83,8 +86,9 @@ public final class Bert4RecModel implements AutoCloseable {
     public EvalResult evaluate(ModelBatch batch) {
         validate(batch);
         SequenceLayout layout = layoutOf(batch);
-        MaskedPredictions predictions = MaskedPredictions.of(batch, layout);
-        MaskedLmLoss.Sums sums = loss(encode(Pass.inference(layout)), predictions, false);
+        QueryRows queries = queriesOf(batch, layout);
+        MaskedPredictions predictions = MaskedPredictions.of(batch, layout, queries);
+        MaskedLmLoss.Sums sums = loss(encode(Pass.inference(layout), queries), predictions, false);
         return new EvalResult(sums.lossSum(), sums.correctSum(), sums.weightSum(), predictions.rows().length);
     }
 
@@ -103,10 +107,11 @@ public final class Bert4RecModel implements AutoCloseable {
                 new float[batchSize]);
         validate(probe);
         SequenceLayout layout = new SequenceLayout(batchSize, seqLen, inputIds, inputMask, positions);
-        INDArray encoded = encode(Pass.inference(layout));
+        QueryRows queries = lastLayerAtQueries ? QueryRows.at(layout, positions) : QueryRows.all(layout);
+        INDArray encoded = encode(Pass.inference(layout), queries);   // [Q, H]
         int[] rows = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
-            rows[b] = layout.row(b, positions[b]);
+            rows[b] = queries.row(layout, b, positions[b]);
         }
         INDArray hidden = head.hidden(encoded, rows);            // [B, H]
         INDArray logits = head.logits();                         // [B, V]
@@ -172,6 +177,11 @@ public final class Bert4RecModel implements AutoCloseable {
         return model;
     }
 
+    /** Computes every row of the last layer, as a reference for tests of the default path. */
+    void computeAllRowsOfLastLayer() {
+        lastLayerAtQueries = false;
+    }
+
     DataType dataType() {
         return arena.dataType();
     }
@@ -188,9 +198,10 @@ public final class Bert4RecModel implements AutoCloseable {
     MaskedLmLoss.Sums forwardBackward(ModelBatch batch, boolean dropout) {
         validate(batch);
         SequenceLayout layout = layoutOf(batch);
-        MaskedPredictions predictions = MaskedPredictions.of(batch, layout);
+        QueryRows queries = queriesOf(batch, layout);
+        MaskedPredictions predictions = MaskedPredictions.of(batch, layout, queries);
         Pass pass = dropout ? Pass.training(layout, seed, step, random) : Pass.inference(layout);
-        INDArray encoded = encode(pass);
+        INDArray encoded = encode(pass, queries);                 // [Q, H]
         params.zeroGradients();
         if (predictions.rows().length == 0) {
             return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());   // nothing to predict: zero gradient
@@ -198,7 +209,7 @@ public final class Bert4RecModel implements AutoCloseable {
         head.hidden(encoded, predictions.rows());
         INDArray logits = head.logits();                          // [M, V]
         MaskedLmLoss.Sums sums = MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), true);
-        INDArray d = head.backward(logits);                       // [T, H]
+        INDArray d = head.backward(logits);                       // [Q, H], then [T, H] below the last layer
         for (int i = encoder.size() - 1; i >= 0; i--) {
             d = encoder.get(i).backward(d);
         }
@@ -210,19 +221,28 @@ public final class Bert4RecModel implements AutoCloseable {
     MaskedLmLoss.Sums forwardLoss(ModelBatch batch, boolean dropout) {
         validate(batch);
         SequenceLayout layout = layoutOf(batch);
-        MaskedPredictions predictions = MaskedPredictions.of(batch, layout);
+        QueryRows queries = queriesOf(batch, layout);
+        MaskedPredictions predictions = MaskedPredictions.of(batch, layout, queries);
         Pass pass = dropout ? Pass.training(layout, seed, step, random) : Pass.inference(layout);
-        return loss(encode(pass), predictions, false);
+        return loss(encode(pass, queries), predictions, false);
     }
 
     // ---- internals ----
 
-    private INDArray encode(Pass pass) {
+    /** Embeddings and every layer; the last outputs only the rows in {@code queries} → [Q, H]. */
+    private INDArray encode(Pass pass, QueryRows queries) {
         INDArray x = embedding.forward(pass);                    // [T, H]
-        for (TransformerBlock block : encoder) {
-            x = block.forward(x, pass);
+        QueryRows everyToken = QueryRows.all(pass.layout());
+        for (int i = 0; i < encoder.size(); i++) {
+            x = encoder.get(i).forward(x, pass, i == encoder.size() - 1 ? queries : everyToken);
         }
         return x;
+    }
+
+    /** The rows the last layer computes: the weighted masked positions (all tokens when switched off for tests). */
+    private QueryRows queriesOf(ModelBatch batch, SequenceLayout layout) {
+        return lastLayerAtQueries ? QueryRows.at(layout, MaskedPredictions.requiredPositions(batch))
+                : QueryRows.all(layout);
     }
 
     private MaskedLmLoss.Sums loss(INDArray encoded, MaskedPredictions predictions, boolean gradient) {

@@ -1,14 +1,16 @@
 package org.bert4rec.model;
 
+import org.bert4rec.model.layers.QueryRows;
 import org.bert4rec.model.layers.SequenceLayout;
 
 /**
- * The masked positions of a batch that carry weight, as packed rows with their labels. Positions with weight 0
+ * The masked positions of a batch that carry weight, as rows of the last layer's output ({@link QueryRows}) with
+ * their labels. Positions with weight 0
  * (the padding of masked_lm_positions) add nothing to the loss or any gradient, so they are not computed at all.
  */
 record MaskedPredictions(int[] rows, int[] labels, double[] weights, double weightSum) {
 
-    static MaskedPredictions of(ModelBatch batch, SequenceLayout layout) {
+    static MaskedPredictions of(ModelBatch batch, SequenceLayout layout, QueryRows queries) {
         int p = batch.numPredictions();
         int count = 0;
         double weightSum = 0;
@@ -26,7 +28,7 @@ record MaskedPredictions(int[] rows, int[] labels, double[] weights, double weig
             for (int j = 0; j < p; j++) {
                 int i = b * p + j;
                 if (batch.maskedWeights()[i] != 0) {
-                    rows[k] = layout.row(b, batch.maskedPositions()[i]);
+                    rows[k] = queries.row(layout, b, batch.maskedPositions()[i]);
                     labels[k] = batch.maskedIds()[i];
                     weights[k] = batch.maskedWeights()[i];
                     k++;

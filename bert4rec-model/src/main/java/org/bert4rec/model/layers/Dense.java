@@ -27,6 +27,11 @@ public final class Dense {
         this.arena = arena;
     }
 
+    /** The input width {@code in}. */
+    public long inputWidth() {
+        return kernel.value().size(0);
+    }
+
     /** x [T, in] → y [T, out]; keeps a reference to x for the backward pass. */
     public INDArray forward(INDArray x) {
         input = x;

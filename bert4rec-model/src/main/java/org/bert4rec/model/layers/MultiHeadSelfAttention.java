@@ -14,8 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Parameters: {@code name.query|key|value|output.kernel|bias}.
  *
  * <p>Attention runs chunk by chunk of the packed layout ({@link SequenceLayout}): each chunk is a batch of
- * {@code n} sequences of one padded length {@code L}, so scores are {@code [n·heads, L, L]} batched products. The
- * 1/√d scale is folded into Q before the product (cheaper than scaling the scores).
+ * {@code n} sequences of one padded length {@code L} of keys and {@code Lq} queries ({@link QueryRows}: all L, or
+ * only the rows the last layer must output), so scores are {@code [n·heads, Lq, L]} batched products. The 1/√d
+ * scale is folded into Q before the product (cheaper than scaling the scores).
  */
 public final class MultiHeadSelfAttention {
     private final String name;
@@ -29,6 +30,7 @@ public final class MultiHeadSelfAttention {
     private final Dropout probsDropout;
     private final BufferArena arena;
     private Pass pass;
+    private QueryRows queries;
 
     public MultiHeadSelfAttention(String name, int hidden, int heads, double probsDropoutRate, int dropoutSite,
             ParameterStore params, BufferArena arena) {
@@ -45,122 +47,152 @@ public final class MultiHeadSelfAttention {
         this.arena = arena;
     }
 
-    /** x [T, H] → attention output after the output projection [T, H]. */
-    public INDArray forward(INDArray x, Pass pass) {
+    /**
+     * Keys and values from every token x [T, H], queries from xq [Q, H] (the rows {@code queries} names of x; x
+     * itself when every token is a query) → attention output after the output projection [Q, H].
+     */
+    public INDArray forward(INDArray x, INDArray xq, Pass pass, QueryRows queries) {
         this.pass = pass;
+        this.queries = queries;
         SequenceLayout layout = pass.layout();
-        INDArray q = query.forward(x);                                   // [T, H]
-        INDArray k = key.forward(x);
+        INDArray q = query.forward(xq);                                  // [Q, H]
+        INDArray k = key.forward(x);                                     // [T, H]
         INDArray v = value.forward(x);
-        INDArray context = arena.take(name + ".context", x.size(0), x.size(1));   // [T, H]
+        INDArray context = arena.take(name + ".context", xq.size(0), xq.size(1));   // [Q, H]
         for (int c = 0; c < layout.chunks(); c++) {
             int n = layout.chunkSequences(c);
             int len = layout.chunkLength(c);
-            INDArray qh = splitHeads(q, layout, c, heads(".q", layout, c)).muli(scale);   // [n·heads, L, d]
-            INDArray kh = splitHeads(k, layout, c, heads(".k", layout, c));
-            INDArray vh = splitHeads(v, layout, c, heads(".v", layout, c));
-            INDArray probs = cells(".probs", layout, c);                            // [n·heads, L, L]
+            int lenQ = queries.chunkQueryLength(c);
+            INDArray qh = splitHeads(q, queries.chunkQueryOffset(c), n, lenQ, queryHeads(c)).muli(scale);
+            INDArray kh = splitHeads(k, layout.chunkRowOffset(c), n, len, keyHeads(".k", c));   // [n·heads, L, d]
+            INDArray vh = splitHeads(v, layout.chunkRowOffset(c), n, len, keyHeads(".v", c));
+            INDArray probs = cells(".probs", c);                                 // [n·heads, Lq, L]
             Nd4j.matmul(qh, kh, probs, false, true, false);
             INDArray keyBias = Nd4j.createFromArray(layout.chunkKeyBias(c)).castTo(probs.dataType())
                     .reshape(n, 1, 1, len);                                    // [n, 1, 1, L]
-            INDArray scores4 = probs.reshape(n, heads, len, len);              // [n, heads, L, L]
+            INDArray scores4 = probs.reshape(n, heads, lenQ, len);             // [n, heads, Lq, L]
             Nd4j.exec(new AddOp(new INDArray[] {scores4, keyBias}, new INDArray[] {scores4}));
-            Nd4j.exec(new SoftMax(probs, probs, -1));
+            INDArray rows2 = probs.reshape((long) n * heads * lenQ, len);      // ND4J's 2-d softmax is faster
+            Nd4j.exec(new SoftMax(rows2, rows2, -1));
             INDArray dropped = probs;
             if (probsDropout.active(pass)) {
-                dropped = cells(".dropped", layout, c).assign(probs);
+                dropped = cells(".dropped", c).assign(probs);
                 probsDropout.forwardOnce(dropped, pass, c);
             }
-            INDArray contextHeads = arena.take("attention.context_heads", (long) n * heads, len, headSize);
+            INDArray contextHeads = arena.take("attention.context_heads", (long) n * heads, lenQ, headSize);
             Nd4j.matmul(dropped, vh, contextHeads, false, false, false);
-            mergeHeads(contextHeads, context, layout, c);
+            mergeHeads(contextHeads, context, queries.chunkQueryOffset(c), n, lenQ);
         }
         return output.forward(context);
     }
 
-    /** Accumulates all gradients of this layer for output gradient dy [T, H]; returns dx [T, H]. */
+    /**
+     * Accumulates all gradients of this layer for output gradient dy [Q, H]; returns the gradient of x [T, H]. When
+     * every token is a query that includes the query path; otherwise the gradient of xq is {@link
+     * #queryGradient()}.
+     */
     public INDArray backward(INDArray dy) {
         SequenceLayout layout = pass.layout();
-        long rows = dy.size(0);
+        long rows = layout.tokens();
+        long queryRows = dy.size(0);
         long hidden = dy.size(1);
         // Gradient buffers live only during this call (dx until the layer below has read it): shared by all layers.
-        INDArray dContext = arena.take("attention.d_context", rows, hidden);
+        INDArray dContext = arena.take("attention.d_context", queryRows, hidden);
         output.backward(dy, dContext, false);
-        INDArray dq = arena.take("attention.d_query", rows, hidden);
+        INDArray dq = arena.take("attention.d_query", queryRows, hidden);
         INDArray dk = arena.take("attention.d_key", rows, hidden);
         INDArray dv = arena.take("attention.d_value", rows, hidden);
         for (int c = 0; c < layout.chunks(); c++) {
             int n = layout.chunkSequences(c);
             int len = layout.chunkLength(c);
+            int lenQ = queries.chunkQueryLength(c);
             long batch = (long) n * heads;
-            INDArray qh = heads(".q", layout, c);                                // scaled Q [n·heads, L, d]
-            INDArray kh = heads(".k", layout, c);
-            INDArray vh = heads(".v", layout, c);
-            INDArray probs = cells(".probs", layout, c);                         // [n·heads, L, L]
-            INDArray dropped = probsDropout.active(pass) ? cells(".dropped", layout, c) : probs;   // D̃ = P ⊙ mask
-            INDArray dContextHeads = splitHeads(dContext, layout, c,
-                    arena.take("attention.d_context_heads", batch, len, headSize));
-            INDArray dHeads = arena.take("attention.d_heads", batch, len, headSize);
-            Nd4j.matmul(dropped, dContextHeads, dHeads, true, false, false);        // dV = D̃ᵀ · dC
-            mergeHeads(dHeads, dv, layout, c);
-            INDArray dProbs = arena.take("attention.d_probs", batch, len, len);
+            INDArray qh = queryHeads(c);                                     // scaled Q [n·heads, Lq, d]
+            INDArray kh = keyHeads(".k", c);                                 // [n·heads, L, d]
+            INDArray vh = keyHeads(".v", c);
+            INDArray probs = cells(".probs", c);                             // [n·heads, Lq, L]
+            INDArray dropped = probsDropout.active(pass) ? cells(".dropped", c) : probs;   // D̃ = P ⊙ mask
+            INDArray dContextHeads = splitHeads(dContext, queries.chunkQueryOffset(c), n, lenQ,
+                    arena.take("attention.d_context_heads", batch, lenQ, headSize));
+            INDArray dKeyHeads = arena.take("attention.d_heads", batch, len, headSize);
+            Nd4j.matmul(dropped, dContextHeads, dKeyHeads, true, false, false);     // dV = D̃ᵀ · dC
+            mergeHeads(dKeyHeads, dv, layout.chunkRowOffset(c), n, len);
+            INDArray dProbs = arena.take("attention.d_probs", batch, lenQ, len);
             Nd4j.matmul(dContextHeads, vh, dProbs, false, true, false);             // dD̃ = dC · Vᵀ
             // Through dropout D̃ = P ⊙ m and softmax: dS = P ⊙ (dP − Σ_j dP ⊙ P) with dP = dD̃ ⊙ m, and
             // P ⊙ dP = dD̃ ⊙ D̃, so dS = dD̃ ⊙ D̃ − P ⊙ Σ_j (dD̃ ⊙ D̃): the mask itself is never needed.
             dProbs.muli(dropped);
-            INDArray rowDots = arena.take("attention.row_dots", batch, len, 1);
-            dProbs.sum(rowDots.reshape(batch, len), 2);
-            INDArray scaledProbs = arena.take("attention.scratch", batch, len, len);
+            INDArray rowDots = arena.take("attention.row_dots", batch, lenQ, 1);
+            dProbs.sum(rowDots.reshape(batch, lenQ), 2);
+            INDArray scaledProbs = arena.take("attention.scratch", batch, lenQ, len);
             Nd4j.exec(new MulOp(new INDArray[] {probs, rowDots}, new INDArray[] {scaledProbs}));
             dProbs.subi(scaledProbs);
-            Nd4j.matmul(dProbs, kh, dHeads, false, false, false);                   // d(scaled Q) = dS · K
-            dHeads.muli(scale);
-            mergeHeads(dHeads, dq, layout, c);
-            Nd4j.matmul(dProbs, qh, dHeads, true, false, false);                    // dK = dSᵀ · scaled Q
-            mergeHeads(dHeads, dk, layout, c);
+            INDArray dQueryHeads = arena.take("attention.d_query_heads", batch, lenQ, headSize);
+            Nd4j.matmul(dProbs, kh, dQueryHeads, false, false, false);              // d(scaled Q) = dS · K
+            dQueryHeads.muli(scale);
+            mergeHeads(dQueryHeads, dq, queries.chunkQueryOffset(c), n, lenQ);
+            Nd4j.matmul(dProbs, qh, dKeyHeads, true, false, false);                 // dK = dSᵀ · scaled Q
+            mergeHeads(dKeyHeads, dk, layout.chunkRowOffset(c), n, len);
         }
         INDArray dx = arena.take("attention.dx", rows, hidden);
-        query.backward(dq, dx, false);
-        key.backward(dk, dx, true);
+        key.backward(dk, dx, false);
         value.backward(dv, dx, true);
+        if (queries.isAll()) {
+            query.backward(dq, dx, true);
+        } else {
+            query.backward(dq, arena.take("attention.dxq", queryRows, hidden), false);
+        }
         return dx;
     }
 
+    /** The gradient of the queries' input xq [Q, H] after {@link #backward}, when not every token is a query. */
+    public INDArray queryGradient() {
+        if (queries.isAll()) {
+            throw new IllegalStateException("every token is a query: backward returned the whole gradient");
+        }
+        return arena.take("attention.dxq", queries.count(), query.inputWidth());
+    }
+
+    /** Chunk c's region of this layer's scaled per-head queries (all chunks together hold [Q, H]). */
+    private INDArray queryHeads(int c) {
+        long hidden = (long) heads * headSize;
+        return arena.region(name + ".q", queries.count() * hidden, queries.chunkQueryOffset(c) * hidden,
+                (long) pass.layout().chunkSequences(c) * heads, queries.chunkQueryLength(c), headSize);
+    }
+
     /** Chunk c's region of this layer's per-head buffer {@code part} (all chunks together hold [T, H]). */
-    private INDArray heads(String part, SequenceLayout layout, int c) {
+    private INDArray keyHeads(String part, int c) {
+        SequenceLayout layout = pass.layout();
         long hidden = (long) heads * headSize;
         return arena.region(name + part, layout.tokens() * hidden, layout.chunkRowOffset(c) * hidden,
                 (long) layout.chunkSequences(c) * heads, layout.chunkLength(c), headSize);   // [n·heads, L, d]
     }
 
-    /** Chunk c's region of this layer's score-sized buffer {@code part}: [n·heads, L, L]. */
-    private INDArray cells(String part, SequenceLayout layout, int c) {
-        int len = layout.chunkLength(c);
-        return arena.region(name + part, layout.attentionCells() * heads, layout.chunkCellOffset(c) * heads,
-                (long) layout.chunkSequences(c) * heads, len, len);
+    /** Chunk c's region of this layer's score-sized buffer {@code part}: [n·heads, Lq, L]. */
+    private INDArray cells(String part, int c) {
+        return arena.region(name + part, queries.attentionCells() * heads, queries.chunkCellOffset(c) * heads,
+                (long) pass.layout().chunkSequences(c) * heads, queries.chunkQueryLength(c),
+                pass.layout().chunkLength(c));
     }
 
-    /** Rows of chunk c of x [T, H] as heads, copied into {@code heads4} [n·heads, L, d], which is returned. */
-    private INDArray splitHeads(INDArray x, SequenceLayout layout, int c, INDArray heads4) {
-        int n = layout.chunkSequences(c);
-        int len = layout.chunkLength(c);
-        INDArray rows = chunkRows(x, layout, c).reshape(n, len, heads, headSize);   // [n, L, heads, d]
-        heads4.reshape(n, heads, len, headSize).assign(rows.permute(0, 2, 1, 3));   // [n, heads, L, d]
+    /**
+     * Rows [offset, offset + n·len) of x [rows, H] (n sequences of len rows) as heads, copied into {@code heads4}
+     * [n·heads, len, d], which is returned.
+     */
+    private INDArray splitHeads(INDArray x, long offset, int n, int len, INDArray heads4) {
+        INDArray rows = rowRange(x, offset, (long) n * len).reshape(n, len, heads, headSize);   // [n, len, heads, d]
+        heads4.reshape(n, heads, len, headSize).assign(rows.permute(0, 2, 1, 3));            // [n, heads, len, d]
         return heads4;
     }
 
-    /** Writes heads [n·heads, L, d] of chunk c back into the rows of target [T, H]. */
-    private void mergeHeads(INDArray headsArray, INDArray target, SequenceLayout layout, int c) {
-        int n = layout.chunkSequences(c);
-        int len = layout.chunkLength(c);
-        INDArray rows = chunkRows(target, layout, c).reshape(n, len, heads, headSize);   // [n, L, heads, d]
+    /** Writes heads [n·heads, len, d] back into rows [offset, offset + n·len) of target [rows, H]. */
+    private void mergeHeads(INDArray headsArray, INDArray target, long offset, int n, int len) {
+        INDArray rows = rowRange(target, offset, (long) n * len).reshape(n, len, heads, headSize);
         rows.assign(headsArray.reshape(n, heads, len, headSize).permute(0, 2, 1, 3));
     }
 
-    private static INDArray chunkRows(INDArray x, SequenceLayout layout, int c) {
-        long start = layout.chunkRowOffset(c);
-        long end = start + (long) layout.chunkSequences(c) * layout.chunkLength(c);
-        INDArrayIndex[] index = {NDArrayIndex.interval(start, end), NDArrayIndex.all()};
-        return x.get(index);                                                   // [n·L, H]
+    private static INDArray rowRange(INDArray x, long start, long count) {
+        INDArrayIndex[] index = {NDArrayIndex.interval(start, start + count), NDArrayIndex.all()};
+        return x.get(index);                                                   // [count, H]
     }
 }
