@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.bert4rec.utils.FlagValueException;
 import org.bert4rec.utils.UserInputException;
 import org.bert4rec.utils.runtime.PassiveOpenMp;
 import picocli.CommandLine;
@@ -51,6 +52,12 @@ public final class Bert4RecCli implements Runnable {
             err.println("see '" + pe.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             err.flush();
             return pe.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        }
+        if (e instanceof FlagValueException) {
+            err.println("error: " + e.getMessage());
+            err.println("see '" + parsed.subcommand().commandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return 2;
         }
         if (e instanceof UserInputException) {
             err.println("error: " + e.getMessage());

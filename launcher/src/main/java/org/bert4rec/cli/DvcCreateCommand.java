@@ -36,12 +36,12 @@ public final class DvcCreateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--is_embeddings", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--is_embeddings", arity = "0..1", preprocessor = BooleanFlag.class, defaultValue = "true", fallbackValue = "true",
             description = "Inference writes user embeddings, declared as DVC outputs: true or false"
                     + " (default: ${DEFAULT-VALUE}).")
     boolean embeddings;
 
-    @Option(names = "--is_items_preds", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--is_items_preds", arity = "0..1", preprocessor = BooleanFlag.class, defaultValue = "true", fallbackValue = "true",
             description = "Inference writes next-item predictions, declared as DVC outputs: true or false"
                     + " (default: ${DEFAULT-VALUE}).")
     boolean itemPredictions;

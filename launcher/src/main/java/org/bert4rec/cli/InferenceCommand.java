@@ -4,7 +4,7 @@ import org.bert4rec.train.eval.ModelScorer;
 import org.bert4rec.train.eval.ScorerLoader;
 import org.bert4rec.train.inference.InferenceOptions;
 import org.bert4rec.train.inference.InferenceStage;
-import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.FlagValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,11 +21,11 @@ public final class InferenceCommand extends StageCommand {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--is_embeddings", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+    @Option(names = "--is_embeddings", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "true",
             paramLabel = "BOOL", description = "Write the users' embeddings (default: ${DEFAULT-VALUE}).")
     boolean embeddings;
 
-    @Option(names = "--is_items_preds", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+    @Option(names = "--is_items_preds", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "true",
             paramLabel = "BOOL", description = "Write the users' top items (default: ${DEFAULT-VALUE}).")
     boolean itemPredictions;
 
@@ -33,7 +33,7 @@ public final class InferenceCommand extends StageCommand {
             description = "Items per user, best first (default: ${DEFAULT-VALUE}).")
     int predictionsPerUser;
 
-    @Option(names = "--exclude_seen", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+    @Option(names = "--exclude_seen", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
             paramLabel = "BOOL", description = "Leave items already in the user's input out of the top items"
                     + " (default: ${DEFAULT-VALUE}).")
     boolean excludeSeen;
@@ -49,7 +49,7 @@ public final class InferenceCommand extends StageCommand {
     protected int run(StageContext ctx) throws Exception {
         model.warnIgnored(ctx);
         if (predictionsPerUser < 1) {
-            throw new UserInputException("--predictions_per_user: expected a positive number, got "
+            throw new FlagValueException("--predictions_per_user: expected a positive number, got "
                     + predictionsPerUser);
         }
         InferenceStage.run(ctx.layout(), new InferenceStage.Settings(model.modelName(), new InferenceOptions(

@@ -1,6 +1,6 @@
 package org.bert4rec.cli;
 
-import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.FlagValueException;
 import picocli.CommandLine.Option;
 
 /** Options of the stages that use a trained model ({@code test}, {@code inference}, {@code predict}). */
@@ -13,7 +13,7 @@ public final class ModelOptions {
                     + " projects/<p>/config/train_config_<p>.json).")
     String modelName;
 
-    @Option(names = "--use_tpu", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "BOOL",
+    @Option(names = "--use_tpu", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false", paramLabel = "BOOL",
             description = "Accepted for the seed's scripts and ignored: there is no TPU backend (default:"
                     + " ${DEFAULT-VALUE}).")
     boolean useTpu;
@@ -29,7 +29,7 @@ public final class ModelOptions {
     /** The batch size; refuses values below 1 as a usage error. */
     public int batchSize() {
         if (batchSize < 1) {
-            throw new UserInputException("--batch_size: expected a positive number, got " + batchSize);
+            throw new FlagValueException("--batch_size: expected a positive number, got " + batchSize);
         }
         return batchSize;
     }

@@ -9,7 +9,7 @@ import org.bert4rec.train.eval.ModelScorer;
 import org.bert4rec.train.eval.ScorerLoader;
 import org.bert4rec.train.predict.ChainFormat;
 import org.bert4rec.train.predict.PredictStage;
-import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.FlagValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,11 +43,11 @@ public final class PredictCommand extends StageCommand {
             description = "Items per chain, best first (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--is_embeddings", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+    @Option(names = "--is_embeddings", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
             paramLabel = "BOOL", description = "Also output each chain's embedding (default: ${DEFAULT-VALUE}).")
     boolean embeddings;
 
-    @Option(names = "--exclude_seen", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+    @Option(names = "--exclude_seen", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
             paramLabel = "BOOL", description = "Leave the chain's own items out of its predictions (default:"
                     + " ${DEFAULT-VALUE}).")
     boolean excludeSeen;
@@ -64,7 +64,7 @@ public final class PredictCommand extends StageCommand {
     protected int run(StageContext ctx) throws Exception {
         model.warnIgnored(ctx);
         if (topK < 1) {
-            throw new UserInputException("--predictions_per_user: expected a positive number, got " + topK);
+            throw new FlagValueException("--predictions_per_user: expected a positive number, got " + topK);
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         PredictStage.run(ctx.layout(), new PredictStage.Settings(model.modelName(), input, output, inputFormat, topK,

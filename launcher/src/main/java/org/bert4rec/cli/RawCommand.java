@@ -19,7 +19,7 @@ public final class RawCommand extends StageCommand {
             description = "train_val_test, train_val, test or inference (default: ${DEFAULT-VALUE}).")
     Task task;
 
-    @Option(names = "--drop_duplicates", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--drop_duplicates", arity = "0..1", preprocessor = BooleanFlag.class, defaultValue = "true", fallbackValue = "true",
             description = "Collapse runs of the same item into one: true or false (default: ${DEFAULT-VALUE}).")
     boolean dropDuplicates;
 

@@ -4,7 +4,7 @@ import org.bert4rec.train.eval.ModelScorer;
 import org.bert4rec.train.eval.ScorerLoader;
 import org.bert4rec.train.eval.TestStage;
 import org.bert4rec.train.metrics.NegativeSampling;
-import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.FlagValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,17 +18,17 @@ public final class TestCommand extends StageCommand {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--save_predictions_file", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+    @Option(names = "--save_predictions_file", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
             paramLabel = "BOOL", description = "Also write results/<model_name>/preds_test.txt: per user the items"
                     + " ranked ahead of the true one, with scores (default: ${DEFAULT-VALUE}).")
     boolean savePredictions;
 
-    @Option(names = "--fast_eval", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+    @Option(names = "--fast_eval", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
             paramLabel = "BOOL", description = "Accepted for the seed's scripts; no longer needed: every user is"
                     + " evaluated, quickly (default: ${DEFAULT-VALUE}).")
     boolean fastEval;
 
-    @Option(names = "--exclude_seen", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+    @Option(names = "--exclude_seen", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
             paramLabel = "BOOL", description = "Items in the user's input are not candidates (default:"
                     + " ${DEFAULT-VALUE}).")
     boolean excludeSeen;
@@ -62,11 +62,11 @@ public final class TestCommand extends StageCommand {
             ctx.warn("--fast_eval is no longer needed and is ignored: every test user is evaluated");
         }
         if (sampledNegatives < 0) {
-            throw new UserInputException("--sampled_negatives: expected 0 (full ranking) or a positive number, got "
+            throw new FlagValueException("--sampled_negatives: expected 0 (full ranking) or a positive number, got "
                     + sampledNegatives);
         }
         if (!baseline.equals("none") && !baseline.equals("most_popular")) {
-            throw new UserInputException("--baseline: expected most_popular or none, got '" + baseline + "'");
+            throw new FlagValueException("--baseline: expected most_popular or none, got '" + baseline + "'");
         }
         TestStage.run(ctx.layout(), new TestStage.Settings(model.modelName(), model.batchSize(), savePredictions,
                 excludeSeen, sampledNegatives, sampling, ctx.seed(), baseline.equals("most_popular")), loader,

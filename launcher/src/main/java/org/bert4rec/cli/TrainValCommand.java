@@ -44,22 +44,22 @@ public final class TrainValCommand extends StageCommand {
     int batchSizeVal;
 
     @Option(names = "--is_train", defaultValue = "true", arity = "0..1", fallbackValue = "true",
-            converter = BooleanFlag.class, paramLabel = "BOOL",
+            preprocessor = BooleanFlag.class, paramLabel = "BOOL",
             description = "Train; false only validates an existing model (default: ${DEFAULT-VALUE}).")
     boolean isTrain;
 
     @Option(names = "--is_evaluate", defaultValue = "true", arity = "0..1", fallbackValue = "true",
-            converter = BooleanFlag.class, paramLabel = "BOOL",
+            preprocessor = BooleanFlag.class, paramLabel = "BOOL",
             description = "Validate after training on the validation TFRecord (default: ${DEFAULT-VALUE}).")
     boolean isEvaluate;
 
     @Option(names = "--fast_eval", defaultValue = "false", arity = "0..1", fallbackValue = "true",
-            converter = BooleanFlag.class, paramLabel = "BOOL",
+            preprocessor = BooleanFlag.class, paramLabel = "BOOL",
             description = "Accepted for the seed's sake; validation always ranks every user (default: ${DEFAULT-VALUE}).")
     boolean fastEval;
 
     @Option(names = "--save_predictions_file", defaultValue = "false", arity = "0..1", fallbackValue = "true",
-            converter = BooleanFlag.class, paramLabel = "BOOL",
+            preprocessor = BooleanFlag.class, paramLabel = "BOOL",
             description = "Write per-user validation predictions to results/<model_name>/ (default: ${DEFAULT-VALUE}).")
     boolean savePredictionsFile;
 
@@ -67,7 +67,7 @@ public final class TrainValCommand extends StageCommand {
             description = "Stop training after S seconds in this run, saving a checkpoint (default: no limit).")
     Long trainingTimeLimitSeconds;
 
-    @Option(names = "--use_tpu", arity = "0..1", fallbackValue = "true", converter = BooleanFlag.class,
+    @Option(names = "--use_tpu", arity = "0..1", fallbackValue = "true", preprocessor = BooleanFlag.class,
             paramLabel = "BOOL", description = "Accepted for the seed's sake and ignored, with a warning.")
     Boolean useTpu;
 

@@ -104,7 +104,7 @@ class EvaluationCommandsTest {
         assertEquals(1 + USERS * 5, items.size());
         assertEquals(128 + USERS * 8 * 4, Files.size(results.resolve("df_next_sids_embs.npy")));
         Run noEmbs = run(null, "inference", "--is_embeddings", "false", "--is_items_preds", "false");
-        assertEquals(1, noEmbs.code());
+        assertEquals(2, noEmbs.code(), "a flag combination that makes no sense is a usage error");
         assertTrue(noEmbs.err().startsWith("error: --is_items_preds and --is_embeddings are both false"),
                 noEmbs.err());
     }
@@ -119,15 +119,20 @@ class EvaluationCommandsTest {
     }
 
     @Test
-    void badInputIsOneLineAndExitCodeOne() {
+    void badInputIsOneLineWithExitCodeOneAndBadFlagsExitCodeTwo() {
         Run missing = run(null, "test", "--model_name", "nope");
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("error: model folder "), missing.err());
         assertTrue(missing.err().contains("does not exist (train_val makes it)"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
         Run negative = run(null, "test", "--sampled_negatives", "-1");
-        assertEquals(1, negative.code());
+        assertEquals(2, negative.code(), "a flag value out of range is a usage error, like one picocli can't parse");
         assertTrue(negative.err().contains("--sampled_negatives: expected 0"), negative.err());
+        assertTrue(negative.err().contains("see 'bert4rec test --help'"), negative.err());
+        Run zeroBatch = run(null, "test", "--batch_size", "0");
+        assertEquals(2, zeroBatch.code(), zeroBatch.err());
+        Run numeric = run(null, "test", "--exclude_seen", "1", "--fast_eval", "0");
+        assertEquals(0, numeric.code(), "the seed's scripts pass booleans as 1/0: " + numeric.err());
         Run usage = run(null, "inference", "--predictions_per_user", "many");
         assertEquals(2, usage.code());
     }

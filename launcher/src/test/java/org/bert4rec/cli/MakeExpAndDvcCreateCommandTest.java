@@ -77,7 +77,7 @@ class MakeExpAndDvcCreateCommandTest {
 
     @Test
     void dvcCreateRefusesANonTrainingTask() {
-        assertEquals(1, run("dvc-create", "--root", root.toString(), "--project", "shop", "--task", "test"));
+        assertEquals(2, run("dvc-create", "--root", root.toString(), "--project", "shop", "--task", "test"));
         assertTrue(err.toString().contains("--task"), err.toString());
     }
 }

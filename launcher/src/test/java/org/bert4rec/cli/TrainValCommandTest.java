@@ -169,6 +169,12 @@ class TrainValCommandTest {
         assertEquals(1, notTrained.code());
         assertTrue(notTrained.err().contains("holds no checkpoint"), notTrained.err());
         assertFalse(Files.exists(modelDir("u").resolve("checkpoint")));
+        for (String no : new String[] {"0", "no", "False"}) {
+            Run zero = train("u", "--is_train", no);   // the seed's scripts write booleans these ways
+            assertTrue(zero.err().contains("holds no checkpoint"), no + ": " + zero.err());
+        }
+        assertTrue(train("u", "--is_train=0").err().contains("holds no checkpoint"));
+        assertEquals(2, train("u", "--is_train=maybe").code());
 
         Path bert = root.resolve("projects/tv/config/bert_config_tv.json");
         String good = Files.readString(bert);

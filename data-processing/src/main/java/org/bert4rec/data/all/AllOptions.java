@@ -2,6 +2,7 @@ package org.bert4rec.data.all;
 
 import java.nio.file.Path;
 import org.bert4rec.data.Task;
+import org.bert4rec.utils.FlagValueException;
 import org.bert4rec.utils.UserInputException;
 
 /**
@@ -36,26 +37,26 @@ public record AllOptions(Task task, int maxSeqLength, int maxPredictionsPerSeq, 
                     + "; it is the window length and must be at least 2");
         }
         if (maxPredictionsPerSeq < 1) {
-            throw new UserInputException("--max_predictions_per_seq must be at least 1, got " + maxPredictionsPerSeq);
+            throw new FlagValueException("--max_predictions_per_seq must be at least 1, got " + maxPredictionsPerSeq);
         }
         if (!(maskedLmProb > 0 && maskedLmProb <= 1)) {
-            throw new UserInputException("--masked_lm_prob must be in (0, 1], got " + maskedLmProb);
+            throw new FlagValueException("--masked_lm_prob must be in (0, 1], got " + maskedLmProb);
         }
         if (!(maskProb >= 0 && maskProb <= 1)) {
-            throw new UserInputException("--mask_prob must be in [0, 1], got " + maskProb);
+            throw new FlagValueException("--mask_prob must be in [0, 1], got " + maskProb);
         }
         if (dupeFactor < 0) {
-            throw new UserInputException("--dupe_factor must be 0 or more, got " + dupeFactor);
+            throw new FlagValueException("--dupe_factor must be 0 or more, got " + dupeFactor);
         }
         if (propSlidingWindow != NO_SLIDING && !(propSlidingWindow > 0 && propSlidingWindow <= 1)) {
-            throw new UserInputException("--prop_sliding_window must be in (0, 1] or -1, got " + propSlidingWindow);
+            throw new FlagValueException("--prop_sliding_window must be in (0, 1] or -1, got " + propSlidingWindow);
         }
         if (propSlidingWindow != NO_SLIDING && (int) (propSlidingWindow * maxSeqLength) < 1) {
-            throw new UserInputException("--prop_sliding_window " + propSlidingWindow + " gives a window step of 0 for"
+            throw new FlagValueException("--prop_sliding_window " + propSlidingWindow + " gives a window step of 0 for"
                     + " max_seq_length " + maxSeqLength + ": use at least " + (1.0 / maxSeqLength));
         }
         if (poolSize < 0) {
-            throw new UserInputException("--pool_size must be 0 (one thread per core) or more, got " + poolSize);
+            throw new FlagValueException("--pool_size must be 0 (one thread per core) or more, got " + poolSize);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.bert4rec.train.inference;
 
-import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.FlagValueException;
 
 /**
  * What {@code inference} writes.
@@ -25,7 +25,7 @@ public record InferenceOptions(int predictionsPerUser, boolean excludeSeen, bool
     /** Refuses options that would write no file. */
     public void requireSomethingToWrite() {
         if (!itemPredictions && !embeddings) {
-            throw new UserInputException("--is_items_preds and --is_embeddings are both false: nothing to write;"
+            throw new FlagValueException("--is_items_preds and --is_embeddings are both false: nothing to write;"
                     + " set at least one to true");
         }
     }

@@ -1,6 +1,7 @@
 package org.bert4rec.train.training;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.bert4rec.utils.FlagValueException;
 import org.bert4rec.utils.UserInputException;
 
 /**
@@ -50,10 +51,10 @@ public record TrainConfig(
         positive("--save_checkpoints_steps", saveCheckpointsSteps);
         positive("--shuffle_buffer", shuffleBuffer);
         if (numWarmupSteps < 0) {
-            throw new UserInputException("--num_warmup_steps: expected 0 or more, got " + numWarmupSteps);
+            throw new FlagValueException("--num_warmup_steps: expected 0 or more, got " + numWarmupSteps);
         }
         if (trainingTimeLimitSeconds != null && trainingTimeLimitSeconds <= 0) {
-            throw new UserInputException("--training_time_limit_seconds: expected a positive number of seconds, got "
+            throw new FlagValueException("--training_time_limit_seconds: expected a positive number of seconds, got "
                     + trainingTimeLimitSeconds);
         }
     }

@@ -2,7 +2,7 @@ package org.bert4rec.utils.dvc;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.FlagValueException;
 
 /**
  * What {@code dvc-create} fills into the template (the seed's dvc_create.py flags, plus the training task).
@@ -24,15 +24,15 @@ public record DvcVariables(String project, String modelName, String task, boolea
 
     public DvcVariables {
         if (!NAME.matcher(project).matches()) {
-            throw new UserInputException("--project: '" + project + "' must be a folder name of letters, digits,"
+            throw new FlagValueException("--project: '" + project + "' must be a folder name of letters, digits,"
                     + " '_', '.', '-' to be used in dvc.yaml");
         }
         if (!NAME.matcher(modelName).matches()) {
-            throw new UserInputException("--model_name: '" + modelName + "' must be a folder name of letters,"
+            throw new FlagValueException("--model_name: '" + modelName + "' must be a folder name of letters,"
                     + " digits, '_', '.', '-'");
         }
         if (!TRAINING_TASKS.contains(task)) {
-            throw new UserInputException("--task: expected train_val_test or train_val (the task that trains the"
+            throw new FlagValueException("--task: expected train_val_test or train_val (the task that trains the"
                     + " model), got '" + task + "'");
         }
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bert4rec.utils.FlagValueException;
 import org.bert4rec.utils.UserInputException;
 
 /**
@@ -25,7 +26,7 @@ public record ProjectLayout(Path root, String project) {
 
     public ProjectLayout {
         if (project == null || project.isBlank() || project.contains("/") || project.contains("\\")) {
-            throw new UserInputException("--project: expected a folder name under projects/, got '" + project + "'");
+            throw new FlagValueException("--project: expected a folder name under projects/, got '" + project + "'");
         }
         root = root.toAbsolutePath().normalize();
     }
