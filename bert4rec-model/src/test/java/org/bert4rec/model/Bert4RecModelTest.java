@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bert4rec.model.layers.Parameter;
+import org.bert4rec.model.layers.SequenceLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +41,7 @@ class Bert4RecModelTest {
             for (int i = 0; i < 3; i++) {
                 model.trainStep(TinyModels.randomBatch(r, 20, 9, 3, 23));   // weights away from their init
             }
-            ModelBatch batch = TinyModels.randomBatch(r, 20, 9, 3, 23);
+            ModelBatch batch = TinyModels.randomBatch(r, SequenceLayout.CHUNK_SEQUENCES + 7, 9, 3, 23);   // 2 chunks
             double expected = new NaiveBert4Rec(config, model.parameters()).loss(batch);
             assertEquals(expected, model.evaluate(batch).loss(), 1e-9);
         }
@@ -50,7 +51,7 @@ class Bert4RecModelTest {
     void lastLayerAtPredictedRowsOnlyGivesTheFullLayersLossAndGradients() {
         // without dropout the two paths compute the same function; only the summation order may differ
         Bert4RecConfig config = TinyModels.config(17, 8, 2, 2, 12, 9, 0.0);
-        ModelBatch batch = TinyModels.randomBatch(new Random(5), 21, 9, 3, 17);
+        ModelBatch batch = TinyModels.randomBatch(new Random(5), SequenceLayout.CHUNK_SEQUENCES + 5, 9, 3, 17);
         try (Bert4RecModel fast = Bert4RecModel.initialize(config, TinyModels.hyper(1e-3, 10, 0), 3, DataType.DOUBLE);
                 Bert4RecModel full = Bert4RecModel.initialize(config, TinyModels.hyper(1e-3, 10, 0), 3,
                         DataType.DOUBLE)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bert4rec.model.layers.Parameter;
+import org.bert4rec.model.layers.SequenceLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,8 +34,8 @@ class GradientCheckTest {
     private static void check(double dropout, boolean dropoutOn) {
         Bert4RecConfig config = TinyModels.config(13, 8, 2, 2, 12, 7, dropout);
         Random r = new Random(3);
-        // 18 rows: more than one attention chunk, so chunking is exercised as well
-        ModelBatch batch = TinyModels.randomBatch(r, 18, 7, 3, 13);
+        // more rows than one attention chunk holds, so that chunking is exercised as well
+        ModelBatch batch = TinyModels.randomBatch(r, SequenceLayout.CHUNK_SEQUENCES + 3, 7, 3, 13);
         try (Bert4RecModel model = Bert4RecModel.initialize(config, TinyModels.hyper(1e-3, 10, 0), 11,
                 DataType.DOUBLE)) {
             // larger weights than BERT's 0.02 so that every path carries a gradient well above round-off

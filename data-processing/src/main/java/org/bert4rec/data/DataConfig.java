@@ -25,7 +25,7 @@ import org.bert4rec.utils.io.AtomicFiles;
  * @param maskedLmProb         share of a window's items that are masked
  * @param maskProb             probability that a chosen position becomes [MASK] (else kept or randomised 50/50)
  * @param dupeFactor           random maskings per training window
- * @param propSlidingWindow    window step as a share of max_seq_length; -1 = no overlap
+ * @param propSlidingWindow    window step as a share of max_seq_length; -1 = a step of max_seq_length
  * @param shortSeqProb         accepted for the seed's sake; unused (as in the original)
  * @param poolSize             threads used (does not change the output)
  * @param seed                 random seed

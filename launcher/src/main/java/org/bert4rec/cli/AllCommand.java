@@ -29,7 +29,8 @@ public final class AllCommand extends StageCommand {
     double maskedLmProb;
 
     @Option(names = "--prop_sliding_window", defaultValue = "" + AllOptions.DEFAULT_PROP_SLIDING_WINDOW,
-            description = "Window step as a share of max_seq_length; -1 = no overlap (default: ${DEFAULT-VALUE}).")
+            description = "Window step as a share of max_seq_length; -1 = a step of max_seq_length (windows"
+                    + " end-aligned, plus one at the start) (default: ${DEFAULT-VALUE}).")
     double propSlidingWindow;
 
     @Option(names = "--mask_prob", defaultValue = "" + AllOptions.DEFAULT_MASK_PROB,

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  */
 public final class SequenceLayout {
     /** Sequences per attention chunk: small enough to waste little padding, large enough for efficient products. */
-    public static final int CHUNK_SEQUENCES = 16;
+    public static final int CHUNK_SEQUENCES = 32;
     /** BERT's additive attention bias for masked keys. */
     public static final float MASKED_KEY_BIAS = -10000f;
 

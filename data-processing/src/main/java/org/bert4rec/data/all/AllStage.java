@@ -73,19 +73,43 @@ public final class AllStage {
             tokenToId[t] = vocab.idOf(interim.tokens().get(t));
         }
         int minLength = Math.max(2, task.minChainLength());
+        int targets = task.evaluationTargets();
         List<int[]> chains = new ArrayList<>();
         List<Integer> users = new ArrayList<>();
         long unknown = 0;
         int dropped = 0;
+        int unknownTargets = 0;
         for (int c = 0; c < interim.chains().length; c++) {
             int[] tokens = interim.chains()[c];
+            // Unknown items leave the history; an evaluation target the vocabulary lacks cannot be ranked, so its
+            // user is dropped rather than silently evaluated on an earlier item. Inference keeps its placeholder
+            // slot whatever it holds: it is masked, and only its position matters.
+            int tail = task == Task.inference ? 1 : targets;
+            boolean unknownTarget = false;
+            for (int i = Math.max(0, tokens.length - tail); i < tokens.length && task != Task.inference; i++) {
+                unknownTarget |= tokenToId[tokens[i]] <= 0;
+            }
+            if (unknownTarget) {
+                unknownTargets++;
+                continue;
+            }
             int[] ids = new int[tokens.length];
             int n = 0;
-            for (int t : tokens) {
-                if (tokenToId[t] > 0) {
-                    ids[n++] = tokenToId[t];
+            for (int i = 0; i < tokens.length - tail; i++) {
+                if (tokenToId[tokens[i]] > 0) {
+                    ids[n++] = tokenToId[tokens[i]];
                 } else {
                     unknown++;
+                }
+            }
+            if (task == Task.inference) {
+                if (n > 0) {
+                    ids[n] = ids[n - 1];     // the placeholder: a copy of the last known item, as raw wrote it
+                    n++;
+                }
+            } else {
+                for (int i = tokens.length - tail; i < tokens.length; i++) {
+                    ids[n++] = tokenToId[tokens[i]];
                 }
             }
             if (n < minLength) {
@@ -98,12 +122,17 @@ public final class AllStage {
         if (unknown > 0) {
             warn.accept(unknown + " item occurrences are not in the vocabulary " + vocabFile + " and were dropped");
         }
+        if (unknownTargets > 0) {
+            warn.accept(unknownTargets + " chains dropped: their evaluation target (the last " + targets
+                    + " item" + (targets == 1 ? "" : "s") + ") is not in the vocabulary " + vocabFile);
+        }
         if (dropped > 0) {
             warn.accept(dropped + " chains dropped: fewer than " + minLength + " known items (task " + task + ")");
         }
         if (chains.isEmpty()) {
             throw new UserInputException("no chains left for task " + task + " (" + dropped + " dropped as shorter"
-                    + " than " + minLength + " known items): check the raw stage's input and the vocabulary");
+                    + " than " + minLength + " known items, " + unknownTargets + " for an unknown target): check the"
+                    + " raw stage's input and the vocabulary");
         }
         if (built) {
             vocab.save(vocabFile);

@@ -83,9 +83,10 @@ final class ChainExtractor {
             return true;
         }
         if (v instanceof String s) {
+            // only the canonical form: "007" and "7" are different users, which a numeric sort would merge
+            String t = s.trim();
             try {
-                Long.parseLong(s.trim());
-                return true;
+                return String.valueOf(Long.parseLong(t)).equals(t);
             } catch (NumberFormatException e) {
                 return false;
             }

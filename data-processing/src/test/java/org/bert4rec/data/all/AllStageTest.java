@@ -167,24 +167,43 @@ class AllStageTest {
     void inferenceWithTheTrainedVocabularyDropsUnknownItems() throws Exception {
         TinyProject p = project("p", CHAINS, Task.train_val_test);
         all(p, options(Task.train_val_test, 1, 1, null), new ArrayList<>());
-        p.external("inference", "csv", "uid,sid_add_to_cart\nu1,a z b\nu4,z\n");
+        p.external("inference", "csv", "uid,sid_add_to_cart\nu1,a z b\nu4,z\nu5,a b z\n");
         RawStage.run(p.layout, new RawOptions(Task.inference, null, "uid", "sid_add_to_cart", "item", "timestamp",
                 true, true), s -> { });
         List<String> warnings = new ArrayList<>();
         AllStage.Result r = all(p, options(Task.inference, 1, 1, null), warnings);
-        assertEquals(3, r.unknownItems()); // u1's z, u4's z and its repeated placeholder
-        assertEquals(1, r.chainsDropped());
+        assertEquals(3, r.unknownItems()); // the z of u1, u4 and u5 (placeholders are not items)
+        assertEquals(1, r.chainsDropped(), "u4 has no known item left");
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("3 item occurrences are not in the vocabulary")),
                 warnings.toString());
         List<MaskedLmInstance> inf = TinyProject.instances(ProcessedFiles.test(p.layout, Task.inference));
-        assertEquals(1, inf.size());
-        // a b b(placeholder, masked)
+        assertEquals(2, inf.size());
+        // u1: a b + the placeholder (masked): the model predicts what follows b
         assertArrayEquals(new int[] {2, 3, 7, 0, 0, 0, 0, 0}, inf.get(0).inputIds());
+        // u5's last item z is unknown: the placeholder still follows the history a b, it does not mask b
+        assertArrayEquals(new int[] {2, 3, 7, 0, 0, 0, 0, 0}, inf.get(1).inputIds());
+        assertEquals(2, inf.get(1).maskedLmPositions()[0]);
         assertEquals(9, r.vocabSize());
         assertEquals("train_val_test", DataConfig.load(ProcessedFiles.dataConfig(p.layout)).task(),
                 "train_val still finds its training data after inference data is prepared");
         assertEquals(ProcessedFiles.dataConfig(p.layout, Task.inference), r.dataConfig());
         assertEquals("inference", DataConfig.load(r.dataConfig()).task());
+    }
+
+    @Test
+    void aTestTargetTheVocabularyLacksDropsTheUserInsteadOfShiftingTheTarget() throws Exception {
+        TinyProject p = project("p", CHAINS, Task.train_val_test);
+        all(p, options(Task.train_val_test, 1, 1, null), new ArrayList<>());
+        p.external("test", "csv", "uid,sid_add_to_cart\nu1,a z b\nu4,a b z\n");
+        RawStage.run(p.layout, new RawOptions(Task.test, null, "uid", "sid_add_to_cart", "item", "timestamp",
+                true, true), s -> { });
+        List<String> warnings = new ArrayList<>();
+        all(p, options(Task.test, 1, 1, null), warnings);
+        List<MaskedLmInstance> test = TinyProject.instances(ProcessedFiles.test(p.layout, Task.test));
+        assertEquals(1, test.size(), "u4's target z cannot be ranked: u4 is not evaluated on b instead");
+        assertEquals(3, test.get(0).maskedLmIds()[0], "u1's target b");
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("1 chains dropped: their evaluation target")),
+                warnings.toString());
     }
 
     @Test

@@ -71,6 +71,19 @@ class RawStageTest {
     }
 
     @Test
+    void userIdsThatOnlyLookAlikeAsNumbersStayDifferentUsers() throws Exception {
+        TinyProject p = new TinyProject(dir, "p", 8);
+        // "007" and "7" are two users: with a numeric sort they would both become 7 and their chains merge
+        p.external("test", "csv", "uid,sid_add_to_cart\n7,1 2\n007,3 4\n10,5 6\n");
+        assertEquals("0 3\n0 4\n1 5\n1 6\n2 1\n2 2\n", run(p, options(Task.test, true, false), new ArrayList<>()),
+                "not all canonical integers: ids sort as strings 007 < 10 < 7");
+        TinyProject q = new TinyProject(dir.resolve("q"), "p", 8);
+        q.external("test", "csv", "uid,sid_add_to_cart\n7,1 2\n10,5 6\n");
+        assertEquals("0 1\n0 2\n1 5\n1 6\n", run(q, options(Task.test, true, false), new ArrayList<>()),
+                "canonical integers sort numerically, as the seed's LabelEncoder on int64 uids");
+    }
+
+    @Test
     void eventLogIsGroupedPerUserInStableTimestampOrder() throws Exception {
         TinyProject p = new TinyProject(dir, "p", 8);
         p.external("inference", "csv", "uid,item,timestamp\nb,3,20\na,1,5\nb,4,10\na,2,5\nb,5,30\n");

@@ -1,6 +1,7 @@
 package org.bert4rec.train.metrics;
 
 import java.util.SplittableRandom;
+import org.bert4rec.utils.UserInputException;
 
 /**
  * Draws a row's negatives without replacement, by popularity or uniformly, never the true item and, when seen items
@@ -39,6 +40,12 @@ final class NegativeSampler {
                 w = popularity[id];
             }
             weights[id - protocol.firstItem()] = w;
+        }
+        double total = java.util.Arrays.stream(weights).sum();
+        if (total <= 0) {
+            // Without counts no item is eligible: every target would rank first and every metric be perfect.
+            throw new UserInputException("--sampling popularity: the vocabulary records no item counts (a seed"
+                    + " vocabulary without its counter?), so there is nothing to sample by; use --sampling uniform");
         }
     }
 

@@ -3,9 +3,11 @@ package org.bert4rec.train.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.bert4rec.utils.UserInputException;
 import org.junit.jupiter.api.Test;
 
 class NegativeSamplerTest {
@@ -22,6 +24,13 @@ class NegativeSamplerTest {
     private static NegativeSampler sampler(NegativeSampling how, boolean excludeSeen, int n, long[] counts) {
         return new NegativeSampler(RankingProtocol.fullRanking(1, ITEMS).withExcludeSeen(excludeSeen)
                 .withSampledNegatives(n, how, 99), counts);
+    }
+
+    @Test
+    void popularitySamplingWithoutCountsIsRefusedNotPerfect() {
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> sampler(NegativeSampling.POPULARITY, false, 100, new long[ITEMS + 4]));
+        assertTrue(e.getMessage().contains("--sampling uniform"), e.getMessage());
     }
 
     @Test
