@@ -8,7 +8,7 @@
 #   large  the large-catalog configuration: vocab 54,546, seq 50, 30 predictions (synthetic chains over 54,542 items,
 #          masked_lm_prob 0.6 so that all 30 prediction slots are real)
 #
-# Usage: scripts/bench_model.sh [ROUNDS=3] [CONFIGS="ml1m large"]
+# Usage: scripts/bench_model.sh [ROUNDS=3] [CONFIGS="ml1m large"]   (ROUNDS 0: prepare the inputs only)
 #   env: BATCH (256), STEPS (timed steps per run, 8), WARMUP (3), SHARED (../shared), WORK (temp folder),
 #        TORCH_ENV ("default passive": PyTorch run with libgomp's default waiting and with OMP_WAIT_POLICY=PASSIVE;
 #        our launcher sets PASSIVE itself, see PassiveOpenMp)
@@ -70,6 +70,7 @@ table="$work/throughput.tsv"
 printf "config\timpl\truns\ts_per_step\tseq_per_s\tgflop_per_s\tpeak_rss_mb\n" > "$table"
 for config in $configs; do
   "prepare_$config"
+  [ "$rounds" -gt 0 ] || continue   # 0 rounds: only prepare the inputs (scripts/bench_gpu.sh)
   raw="$work/$config.runs"
   : > "$raw"
   for r in $(seq 1 "$rounds"); do

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bert4rec.model.layers.BufferArena;
+import org.bert4rec.model.layers.HostLoops;
 import org.bert4rec.model.layers.InputEmbedding;
 import org.bert4rec.model.layers.MaskedLmLoss;
 import org.bert4rec.model.layers.OutputHead;
@@ -291,6 +292,6 @@ public final class Bert4RecModel implements AutoCloseable {
     }
 
     private static float[] toFloats(INDArray x) {
-        return x.dup('c').castTo(DataType.FLOAT).data().asFloat();
+        return HostLoops.toFloats(x);
     }
 }

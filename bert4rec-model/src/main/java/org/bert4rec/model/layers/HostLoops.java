@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (repeated ids must add up, which ND4J's scatter ops do not guarantee deterministically) and sums that must not
  * depend on the thread count. They run in one thread in a fixed order, so their results are reproducible.
  */
-final class HostLoops {
+public final class HostLoops {
     private HostLoops() {
     }
 
@@ -42,6 +42,48 @@ final class HostLoops {
                 }
             }
         }
+    }
+
+    /**
+     * Writes {@code values} into a c-ordered contiguous array of as many elements, without the off-heap temporary
+     * that {@code Nd4j.createFromArray} would make (ND4J frees those only when the Java GC runs, so per-batch
+     * temporaries pile up over a long inference run).
+     */
+    static void copyInto(INDArray target, float[] values) {
+        requireContiguous(target);
+        if (target.length() != values.length) {
+            throw new IllegalArgumentException("target has " + target.length() + " elements, values " + values.length);
+        }
+        int off = Math.toIntExact(target.offset());
+        if (target.dataType() == DataType.FLOAT) {
+            FloatBuffer t = target.data().asNioFloat();
+            t.position(off);
+            t.put(values);
+        } else {
+            DoubleBuffer t = target.data().asNioDouble();
+            for (int i = 0; i < values.length; i++) {
+                t.put(off + i, values[i]);
+            }
+        }
+    }
+
+    /** The elements of a c-ordered contiguous array as floats, read without an off-heap copy. */
+    public static float[] toFloats(INDArray x) {
+        requireContiguous(x);
+        int n = Math.toIntExact(x.length());
+        int off = Math.toIntExact(x.offset());
+        float[] out = new float[n];
+        if (x.dataType() == DataType.FLOAT) {
+            FloatBuffer b = x.data().asNioFloat();
+            b.position(off);
+            b.get(out);
+        } else {
+            DoubleBuffer b = x.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) b.get(off + i);
+            }
+        }
+        return out;
     }
 
     /** Element {@code i} of a c-ordered array viewed as flat. */

@@ -68,8 +68,8 @@ public final class MultiHeadSelfAttention {
             INDArray vh = splitHeads(v, layout.chunkRowOffset(c), n, len, keyHeads(".v", c));
             INDArray probs = cells(".probs", c);                                 // [n·heads, Lq, L]
             Nd4j.matmul(qh, kh, probs, false, true, false);
-            INDArray keyBias = Nd4j.createFromArray(layout.chunkKeyBias(c)).castTo(probs.dataType())
-                    .reshape(n, 1, 1, len);                                    // [n, 1, 1, L]
+            INDArray keyBias = arena.take("attention.key_bias", n, 1, 1, len);   // [n, 1, 1, L]
+            HostLoops.copyInto(keyBias, layout.chunkKeyBias(c));
             INDArray scores4 = probs.reshape(n, heads, lenQ, len);             // [n, heads, Lq, L]
             Nd4j.exec(new AddOp(new INDArray[] {scores4, keyBias}, new INDArray[] {scores4}));
             INDArray rows2 = probs.reshape((long) n * heads * lenQ, len);      // ND4J's 2-d softmax is faster
