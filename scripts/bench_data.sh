@@ -7,13 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
-shared="${SHARED:-../shared}"
-pkl="$shared/data/ml-1m/ml-1m.pkl"
-[ -f "$pkl" ] || { echo "bench_data: $pkl not found (set SHARED)" >&2; exit 1; }
-jar="$(pwd)/launcher/target/bert4rec.jar"
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-work="${WORK:-$(mktemp -d /tmp/bert4rec-bench-data.XXXX)}"
-mkdir -p "$work"
+source scripts/bench_lib.sh bench_data
 
 # one measured command: prints "seconds peak_rss_mb"
 measure() {
@@ -21,7 +15,6 @@ measure() {
     cat "$work/err.txt" >&2; exit 1; }
   awk '{printf "%.2f %d\n", $1, $2 / 1024}' "$work/time.txt"
 }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 project() {   # project root with config/ and the given external input
   local root="$1" input="$2" ext="$3"
@@ -48,17 +41,14 @@ row() {   # label root dupe
 }
 
 ml="$work/ml1m"
-project "$ml" "$(cd "$(dirname "$pkl")" && pwd)/$(basename "$pkl")" pkl
+project "$ml" "$pkl" pkl
 for dupe in 10 1 5 20; do
   row "ml-1m.pkl" "$ml" "$dupe"
 done
 # synthetic copies: the ML-1m chains k times under new user ids, as a CSV of (uid, space-separated items)
 for k in 4 16; do
   csv="$work/ml1m_x$k.csv"
-  awk -v k="$k" 'BEGIN {print "uid,sid_add_to_cart"}
-      $1 != u {if (NR > 1) chains[n++] = u SUBSEP items; u = $1; items = $2; next} {items = items " " $2}
-      END {chains[n++] = u SUBSEP items; for (c = 0; c < k; c++) for (i = 0; i < n; i++) {split(chains[i], f, SUBSEP);
-           printf "%d,%s\n", c * 1000000 + f[1], f[2]}}' "$ml/projects/p/data/interim/p_train_val_test.txt" > "$csv"
+  copy_chains_csv "$ml/projects/p/data/interim/p_train_val_test.txt" "$k" 0 > "$csv"
   project "$work/x$k" "$csv" csv
   row "ml-1m_x${k}_csv" "$work/x$k" 10
 done

@@ -5,24 +5,17 @@
 # time growing linearly and memory flat. Each figure is the median of RUNS runs.
 #
 # Usage: scripts/bench_eval.sh [RUNS=3]    env: SHARED (../shared), WORK (temp folder), STEPS (training steps of the
-#   throwaway model, 20: its quality does not matter here)
+#   throwaway model, 20: its quality does not matter here), SCALES (the user multiples, "8 33"; "" for none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
-shared="${SHARED:-../shared}"
-pkl="$shared/data/ml-1m/ml-1m.pkl"
-[ -f "$pkl" ] || { echo "bench_eval: $pkl not found (set SHARED)" >&2; exit 1; }
-jar="$(pwd)/launcher/target/bert4rec.jar"
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-work="${WORK:-$(mktemp -d /tmp/bert4rec-bench-eval.XXXX)}"
+source scripts/bench_lib.sh bench_eval
 root="$work/root"
 mkdir -p "$root/config" "$root/projects/p/data/external"
 cp config/bert_config.json "$root/config/"
-abs_pkl="$(cd "$(dirname "$pkl")" && pwd)/$(basename "$pkl")"
-ln -sf "$abs_pkl" "$root/projects/p/data/external/p_train_val_test.pkl"
-ln -sf "$abs_pkl" "$root/projects/p/data/external/p_inference.pkl"
+ln -sf "$pkl" "$root/projects/p/data/external/p_train_val_test.pkl"
+ln -sf "$pkl" "$root/projects/p/data/external/p_inference.pkl"
 b4r() { java -jar "$jar" "$@" --root "$root" --project p --no_tracking; }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 b4r raw --task train_val_test > /dev/null
 b4r all --task train_val_test > /dev/null
@@ -58,12 +51,8 @@ row inference 6040 inference --model_name m --batch_size 256 --predictions_per_u
 # more users: the inference chains k times under new user ids
 interim="$root/projects/p/data/interim/p_inference.txt"
 cp "$interim" "$work/inference_1x.txt"
-for k in 8 33; do
-  awk -v k="$k" 'BEGIN {print "uid,sid_add_to_cart"}
-      $1 != u {if (NR > 1) chains[n++] = u SUBSEP items; u = $1; items = $2; next} {items = items " " $2}
-      END {chains[n++] = u SUBSEP items; for (c = 0; c < k; c++) for (i = 0; i < n; i++) {split(chains[i], f, SUBSEP);
-           sub(/ [^ ]*$/, "", f[2]); printf "%d,%s\n", c * 1000000 + f[1], f[2]}}' "$work/inference_1x.txt" \
-      > "$work/p_inference_x$k.csv"
+for k in ${SCALES-8 33}; do
+  copy_chains_csv "$work/inference_1x.txt" "$k" 1 > "$work/p_inference_x$k.csv"
   rm -f "$root/projects/p/data/external/p_inference.pkl"
   ln -sf "$work/p_inference_x$k.csv" "$root/projects/p/data/external/p_inference.csv"
   b4r raw --task inference --vocab_exist 1 > /dev/null 2>&1

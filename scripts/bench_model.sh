@@ -21,13 +21,9 @@ configs="${2:-ml1m large}"
 batch="${BATCH:-256}"
 steps="${STEPS:-8}"
 warmup="${WARMUP:-3}"
-shared="${SHARED:-../shared}"
+BENCH_NEEDS_PKL=0 source scripts/bench_lib.sh bench_model
 torch_py="$shared/bench/torch_bert4rec.py"
 torch_env="${TORCH_ENV:-default passive}"
-jar="$(pwd)/launcher/target/bert4rec.jar"
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-work="${WORK:-$(mktemp -d /tmp/bert4rec-bench-model.XXXX)}"
-mkdir -p "$work"
 /usr/bin/python3 -c "import torch, google.protobuf" 2>/dev/null || {
   echo "bench_model: needs Debian's PyTorch: apt-get install -y python3-torch python3-protobuf protobuf-compiler" >&2; exit 1; }
 blas=$(/usr/bin/python3 -c "import torch,time;a=torch.randn(1024,1024);t=time.time();[a@a for _ in range(5)];print(int(5*2*1024**3/(time.time()-t)/1e9))")
@@ -36,7 +32,7 @@ blas=$(/usr/bin/python3 -c "import torch,time;a=torch.randn(1024,1024);t=time.ti
 b4r() { java -jar "$jar" "$@" --no_tracking > /dev/null; }
 
 prepare_ml1m() {
-  local root="$work/ml1m" pkl="$shared/data/ml-1m/ml-1m.pkl"
+  local root="$work/ml1m"
   [ -f "$pkl" ] || { echo "bench_model: $pkl not found (set SHARED)" >&2; return 1; }
   mkdir -p "$root/config" "$root/projects/ml1m/data/external"
   cp config/bert_config.json "$root/config/"
@@ -63,8 +59,6 @@ prepare_large() {
   sed -e "s/\"vocab_size\": [0-9]*/\"vocab_size\": $vocab/" "$root/projects/large/config/bert_config_large.json" > "$bert"
 }
 
-field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p"; }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 table="$work/throughput.tsv"
 printf "config\timpl\truns\ts_per_step\tseq_per_s\tgflop_per_s\tpeak_rss_mb\n" > "$table"

@@ -75,6 +75,12 @@ public final class FreqVocab {
      */
     public static FreqVocab fromCounts(List<String> tokensFirstSeen, long[] counts) {
         int n = tokensFirstSeen.size();
+        for (String token : tokensFirstSeen) {
+            if (token.equals(PAD_TOKEN) || token.equals(MASK_TOKEN) || token.equals(NO_USE_TOKEN)) {
+                throw new UserInputException("item " + token + " has the name of a special token of the vocabulary"
+                        + " (" + PAD_TOKEN + ", " + MASK_TOKEN + ", " + NO_USE_TOKEN + "): rename it in the input");
+            }
+        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -165,7 +171,7 @@ public final class FreqVocab {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("vocabulary " + file + " does not exist: run bert4rec all for a training"
-                    + " task first, or pass --vocab_filename");
+                    + " task first (bert4rec all --task train_val_test), or give the all stage --vocab_filename");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }

@@ -85,12 +85,19 @@ public final class UidDictionary {
     /** Writes the pickle and the TSV beside it. */
     public void save(Path pickle) {
         Map<Object, Object> dict = new LinkedHashMap<>();
-        StringBuilder tsv = new StringBuilder("uid\tuser_id\n");
         for (int i = 0; i < originals.size(); i++) {
             dict.put(originals.get(i), i);
-            tsv.append(i).append('\t').append(originals.get(i)).append('\n');
         }
         AtomicFiles.writeBytes(pickle, PickleDictWriter.toBytes(dict));
+        saveTsv(pickle);
+    }
+
+    /** Writes only the readable TSV beside {@code pickle}, leaving the pickle (a seed's, say) byte for byte. */
+    public void saveTsv(Path pickle) {
+        StringBuilder tsv = new StringBuilder("uid\tuser_id\n");
+        for (int i = 0; i < originals.size(); i++) {
+            tsv.append(i).append('\t').append(originals.get(i)).append('\n');
+        }
         AtomicFiles.writeString(pickle.resolveSibling(TSV_NAME), tsv.toString());
     }
 

@@ -19,6 +19,13 @@ class FreqVocabTest {
     }
 
     @Test
+    void anItemNamedLikeASpecialTokenIsRefusedRatherThanWrittenUnreadable() {
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> FreqVocab.fromCounts(List.of("a", "[MASK]"), new long[] {2, 1}));
+        assertTrue(e.getMessage().contains("item [MASK] has the name of a special token"), e.getMessage());
+    }
+
+    @Test
     void idsByDescendingCountTiesFirstSeenThenSpecials() {
         FreqVocab v = small();
         assertEquals(1, v.idOf("a"));

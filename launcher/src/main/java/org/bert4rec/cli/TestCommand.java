@@ -45,7 +45,8 @@ public final class TestCommand extends StageCommand {
 
     @Option(names = "--baseline", paramLabel = "NAME", defaultValue = "none",
             description = "Also rank with a baseline under the same protocol and print both: most_popular (items by"
-                    + " training frequency; writes test_results_most_popular.txt) or none (default: ${DEFAULT-VALUE}).")
+                    + " frequency in the prepared chains, the vocabulary's counts; writes"
+                    + " test_results_most_popular.txt) or none (default: ${DEFAULT-VALUE}).")
     String baseline;
 
     ScorerLoader loader = ModelScorer.LOADER;

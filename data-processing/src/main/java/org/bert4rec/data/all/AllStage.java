@@ -175,7 +175,7 @@ public final class AllStage {
         }
         DataConfig config = new DataConfig(layout.project(), task.name(), o.maxSeqLength(), o.maxPredictionsPerSeq(),
                 o.maskedLmProb(), o.maskProb(), o.dupeFactor(), o.propSlidingWindow(), o.shortSeqProb(), threads,
-                o.seed(), vocab.vocabSize(), vocabFile.toString(), counts);
+                o.seed(), vocab.vocabSize(), vocabFile.toAbsolutePath().normalize().toString(), counts);
         Path dataConfig = ProcessedFiles.dataConfig(layout, task);
         config.save(dataConfig);
         return new Result(vocabFile, vocab.vocabSize(), counts, chains.size(), dropped, unknown, dataConfig,

@@ -85,6 +85,8 @@ public final class RawStage {
                 warn.accept(newUsers + " users are not in " + dictFile + "; they get new codes " + old.size() + ".."
                         + (dict.size() - 1) + " and the dictionary is saved with them");
                 dict.save(dictFile);
+            } else if (!Files.isRegularFile(dictFile.resolveSibling(UidDictionary.TSV_NAME))) {
+                dict.saveTsv(dictFile);   // a seed dictionary: add the readable TSV, keep its pickle as it is
             }
         } else {
             dict = UidDictionary.fromOriginals(users);

@@ -2,7 +2,7 @@ package org.bert4rec.train.eval;
 
 /**
  * The vocabulary as these stages see it: original item ids ↔ vocabulary ids, in the FreqVocab layout (real items
- * are ids 1..{@link #numItems()} by descending training frequency, then the special tokens).
+ * are ids 1..{@link #numItems()} by descending frequency in the prepared chains, then the special tokens).
  */
 public interface ItemVocabulary {
     /** The vocabulary id of original item {@code item}, or -1 when the vocabulary does not know it. */

@@ -8,8 +8,10 @@ package org.bert4rec.train.eval;
  * @param logits     {@code [batchSize, vocabSize]}
  * @param hiddenSize width of the hidden vector
  * @param hidden     {@code [batchSize, hiddenSize]}: the output head's hidden vector at each row's scored position
- *                   (after its dense layer and LayerNorm, before the product with the item embeddings: what the
- *                   seed pipeline exported as the "penultimate layer" embedding)
+ *                   (after its dense layer, activation and LayerNorm, before the product with the item
+ *                   embeddings: the vector the issue asks for, "what the seed called the penultimate layer"; the
+ *                   seed itself read a variable by position, which appears to have been the dense output before
+ *                   activation and LayerNorm, at a padding slot)
  */
 public record ScoredBatch(int batchSize, int vocabSize, float[] logits, int hiddenSize, float[] hidden) {
     public ScoredBatch {

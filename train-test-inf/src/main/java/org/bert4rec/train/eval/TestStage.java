@@ -82,7 +82,8 @@ public final class TestStage {
         }
         SequenceScorer popular = new PopularityScorer(names.popularity(), ctx.dataConfig().maxSeqLength());
         TestRunner.Result baseline = rank(ctx, testFile, popular, new TargetRanker(protocol, names.popularity()),
-                names, s, List.of("baseline: every user gets the items by descending training frequency",
+                names, s, List.of("baseline: every user gets the items by descending frequency in the prepared"
+                        + " chains (whole chains, as the original FreqVocab counts them)",
                         "test file: " + testFile, "protocol: " + protocol.describe()), ResultFiles.MOST_POPULAR);
         Map<String, Double> prefixed = new LinkedHashMap<>();
         baseline.metrics().forEach((k, v) -> prefixed.put("most_popular_" + k, v));
