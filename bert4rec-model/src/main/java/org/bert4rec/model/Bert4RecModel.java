@@ -108,7 +108,7 @@ public final class Bert4RecModel implements AutoCloseable {
                 new float[batchSize]);
         validate(probe);
         SequenceLayout layout = new SequenceLayout(batchSize, seqLen, inputIds, inputMask, positions);
-        QueryRows queries = lastLayerAtQueries ? QueryRows.at(layout, positions) : QueryRows.all(layout);
+        QueryRows queries = queriesOf(layout, positions);
         INDArray encoded = encode(Pass.inference(layout), queries);   // [Q, H]
         int[] rows = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
@@ -116,7 +116,8 @@ public final class Bert4RecModel implements AutoCloseable {
         }
         INDArray hidden = head.hidden(encoded, rows);            // [B, H]
         INDArray logits = head.logits();                         // [B, V]
-        return new ScoreOutput(batchSize, config.vocabSize(), config.hiddenSize(), toFloats(logits), toFloats(hidden));
+        return new ScoreOutput(batchSize, config.vocabSize(), config.hiddenSize(), HostLoops.toFloats(logits),
+                HostLoops.toFloats(hidden));
     }
 
     /** Off-heap bytes held for activations and scratch (parameters and Adam moments not included). */
@@ -242,8 +243,12 @@ public final class Bert4RecModel implements AutoCloseable {
 
     /** The rows the last layer computes: the weighted masked positions (all tokens when switched off for tests). */
     private QueryRows queriesOf(ModelBatch batch, SequenceLayout layout) {
-        return lastLayerAtQueries ? QueryRows.at(layout, MaskedPredictions.requiredPositions(batch))
-                : QueryRows.all(layout);
+        return queriesOf(layout, MaskedPredictions.requiredPositions(batch));
+    }
+
+    /** The rows at {@code positions} ([batchSize, k], -1 for none), or all tokens when switched off for tests. */
+    private QueryRows queriesOf(SequenceLayout layout, int[] positions) {
+        return lastLayerAtQueries ? QueryRows.at(layout, positions) : QueryRows.all(layout);
     }
 
     private MaskedLmLoss.Sums loss(INDArray encoded, MaskedPredictions predictions, boolean gradient) {
@@ -289,9 +294,5 @@ public final class Bert4RecModel implements AutoCloseable {
                         + "the model config disagree: rerun `all` or fix vocab_size");
             }
         }
-    }
-
-    private static float[] toFloats(INDArray x) {
-        return HostLoops.toFloats(x);
     }
 }

@@ -146,40 +146,12 @@ class Bert4RecModelTest {
         // stall at the item marginals, as the PyTorch reference does with the same optimizer
         try (Bert4RecModel model = Bert4RecModel.initialize(config, TinyModels.hyper(1.5e-3, 500, 50), 13)) {
             for (int step = 0; step < 500; step++) {
-                model.trainStep(successorBatch(r, 32, len, items, 2));
+                model.trainStep(TinyModels.successorBatch(r, 32, len, items, 2));
             }
-            EvalResult e = model.evaluate(successorBatch(new Random(99), 200, len, items, 1));
+            EvalResult e = model.evaluate(TinyModels.successorBatch(new Random(99), 200, len, items, 1));
             assertTrue(e.accuracy() > 0.95, "masked-item accuracy " + e.accuracy());
             assertTrue(e.loss() < 0.5, "loss " + e.loss());
         }
-    }
-
-    /** Rows of successive item ids 1..items (wrapping), {@code masked} random positions replaced by [MASK]. */
-    static ModelBatch successorBatch(Random r, int batch, int len, int items, int masked) {
-        int maskId = items + 2;
-        int[] ids = new int[batch * len];
-        int[] mask = new int[batch * len];
-        int[] positions = new int[batch * masked];
-        int[] labels = new int[batch * masked];
-        float[] weights = new float[batch * masked];
-        for (int b = 0; b < batch; b++) {
-            int start = r.nextInt(items);
-            for (int p = 0; p < len; p++) {
-                ids[b * len + p] = 1 + (start + p) % items;
-                mask[b * len + p] = 1;
-            }
-            int[] chosen = r.ints(0, len).distinct().limit(masked).sorted().toArray();
-            for (int j = 0; j < masked; j++) {
-                int i = b * masked + j;
-                positions[i] = chosen[j];
-                labels[i] = ids[b * len + chosen[j]];
-                weights[i] = 1f;
-            }
-            for (int p : chosen) {
-                ids[b * len + p] = maskId;
-            }
-        }
-        return new ModelBatch(batch, len, masked, ids, mask, positions, labels, weights);
     }
 
     private static int[] lastPositions(ModelBatch batch) {

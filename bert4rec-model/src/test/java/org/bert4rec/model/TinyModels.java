@@ -45,4 +45,32 @@ final class TinyModels {
         }
         return new ModelBatch(batch, seqLen, numPredictions, ids, mask, positions, labels, weights);
     }
+
+    /** Rows of successive item ids 1..items (wrapping), {@code masked} random positions replaced by [MASK]. */
+    static ModelBatch successorBatch(Random r, int batch, int len, int items, int masked) {
+        int maskId = items + 2;
+        int[] ids = new int[batch * len];
+        int[] mask = new int[batch * len];
+        int[] positions = new int[batch * masked];
+        int[] labels = new int[batch * masked];
+        float[] weights = new float[batch * masked];
+        for (int b = 0; b < batch; b++) {
+            int start = r.nextInt(items);
+            for (int p = 0; p < len; p++) {
+                ids[b * len + p] = 1 + (start + p) % items;
+                mask[b * len + p] = 1;
+            }
+            int[] chosen = r.ints(0, len).distinct().limit(masked).sorted().toArray();
+            for (int j = 0; j < masked; j++) {
+                int i = b * masked + j;
+                positions[i] = chosen[j];
+                labels[i] = ids[b * len + chosen[j]];
+                weights[i] = 1f;
+            }
+            for (int p : chosen) {
+                ids[b * len + p] = maskId;
+            }
+        }
+        return new ModelBatch(batch, len, masked, ids, mask, positions, labels, weights);
+    }
 }

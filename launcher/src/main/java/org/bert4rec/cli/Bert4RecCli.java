@@ -46,18 +46,14 @@ public final class Bert4RecCli implements Runnable {
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof CommandLine.ParameterException pe) {
-            // A flag value that only the stage can judge (a non-positive batch size, say): still a usage error.
-            err.println("error: " + pe.getMessage());
-            err.println("see '" + pe.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
-            err.flush();
-            return pe.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-        }
-        if (e instanceof FlagValueException) {
+        // A flag value that only the stage can judge (a non-positive batch size, say): still a usage error.
+        CommandLine failed = e instanceof CommandLine.ParameterException pe ? pe.getCommandLine()
+                : e instanceof FlagValueException ? cl : null;
+        if (failed != null) {
             err.println("error: " + e.getMessage());
-            err.println("see '" + parsed.subcommand().commandSpec().qualifiedName() + " --help'");
+            err.println("see '" + failed.getCommandSpec().qualifiedName() + " --help'");
             err.flush();
-            return 2;
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
         }
         if (e instanceof UserInputException) {
             err.println("error: " + e.getMessage());

@@ -163,13 +163,19 @@ class AllStageTest {
         assertFalse(infos.equals(sorted), "instances are shuffled, not grouped by user: " + infos);
     }
 
-    @Test
-    void inferenceWithTheTrainedVocabularyDropsUnknownItems() throws Exception {
+    /** A project prepared for train_val_test (its vocabulary built), then {@code csv} through raw for {@code task}. */
+    private TinyProject trainedProjectWithInput(Task task, String csv) throws Exception {
         TinyProject p = project("p", CHAINS, Task.train_val_test);
         all(p, options(Task.train_val_test, 1, 1, null), new ArrayList<>());
-        p.external("inference", "csv", "uid,sid_add_to_cart\nu1,a z b\nu4,z\nu5,a b z\n");
-        RawStage.run(p.layout, new RawOptions(Task.inference, null, "uid", "sid_add_to_cart", "item", "timestamp",
-                true, true), s -> { });
+        p.external(task.name(), "csv", csv);
+        RawStage.run(p.layout, new RawOptions(task, null, "uid", "sid_add_to_cart", "item", "timestamp", true, true),
+                s -> { });
+        return p;
+    }
+
+    @Test
+    void inferenceWithTheTrainedVocabularyDropsUnknownItems() throws Exception {
+        TinyProject p = trainedProjectWithInput(Task.inference, "uid,sid_add_to_cart\nu1,a z b\nu4,z\nu5,a b z\n");
         List<String> warnings = new ArrayList<>();
         AllStage.Result r = all(p, options(Task.inference, 1, 1, null), warnings);
         assertEquals(3, r.unknownItems()); // the z of u1, u4 and u5 (placeholders are not items)
@@ -192,11 +198,7 @@ class AllStageTest {
 
     @Test
     void aTestTargetTheVocabularyLacksDropsTheUserInsteadOfShiftingTheTarget() throws Exception {
-        TinyProject p = project("p", CHAINS, Task.train_val_test);
-        all(p, options(Task.train_val_test, 1, 1, null), new ArrayList<>());
-        p.external("test", "csv", "uid,sid_add_to_cart\nu1,a z b\nu4,a b z\n");
-        RawStage.run(p.layout, new RawOptions(Task.test, null, "uid", "sid_add_to_cart", "item", "timestamp",
-                true, true), s -> { });
+        TinyProject p = trainedProjectWithInput(Task.test, "uid,sid_add_to_cart\nu1,a z b\nu4,a b z\n");
         List<String> warnings = new ArrayList<>();
         all(p, options(Task.test, 1, 1, null), warnings);
         List<MaskedLmInstance> test = TinyProject.instances(ProcessedFiles.test(p.layout, Task.test));
