@@ -77,7 +77,7 @@ public final class Bert4RecModel implements AutoCloseable {
     public StepResult trainStep(ModelBatch batch) {
         double lr = LearningRateSchedule.at(step, hyper);
         MaskedLmLoss.Sums sums = forwardBackward(batch, true);
-        double norm = optimizer.update(lr);
+        double norm = optimizer.update(lr, step + 1);
         StepResult result = new StepResult(step, sums.loss(), accuracy(sums), lr, norm);
         step++;
         return result;

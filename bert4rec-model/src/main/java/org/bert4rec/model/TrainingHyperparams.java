@@ -12,9 +12,12 @@ package org.bert4rec.model;
  * @param beta1          Adam's first-moment decay (0.9)
  * @param beta2          Adam's second-moment decay (0.999)
  * @param epsilon        Adam's denominator epsilon (BERT: 1e-6)
+ * @param biasCorrection Adam's bias correction of m and v (Kingma &amp; Ba; PyTorch's AdamW). BERT omits it, which
+ *                       makes early updates up to several times larger than the learning rate says; see
+ *                       docs/MODEL.md
  */
 public record TrainingHyperparams(double learningRate, long numTrainSteps, long numWarmupSteps, double weightDecay,
-        double clipNorm, double beta1, double beta2, double epsilon) {
+        double clipNorm, double beta1, double beta2, double epsilon, boolean biasCorrection) {
 
     /** BERT's weight-decay rate. */
     public static final double BERT_WEIGHT_DECAY = 0.01;
@@ -48,6 +51,12 @@ public record TrainingHyperparams(double learningRate, long numTrainSteps, long 
     /** The original BERT/BERT4Rec optimiser with the given learning rate and schedule. */
     public static TrainingHyperparams bert(double learningRate, long numTrainSteps, long numWarmupSteps) {
         return new TrainingHyperparams(learningRate, numTrainSteps, numWarmupSteps, BERT_WEIGHT_DECAY,
-                BERT4REC_CLIP_NORM, BERT_BETA1, BERT_BETA2, BERT_EPSILON);
+                BERT4REC_CLIP_NORM, BERT_BETA1, BERT_BETA2, BERT_EPSILON, false);
+    }
+
+    /** These settings with Adam's bias correction on or off. */
+    public TrainingHyperparams withBiasCorrection(boolean on) {
+        return new TrainingHyperparams(learningRate, numTrainSteps, numWarmupSteps, weightDecay, clipNorm, beta1,
+                beta2, epsilon, on);
     }
 }

@@ -2,6 +2,8 @@ package org.bert4rec.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.bert4rec.utils.FlagValueException;
@@ -72,12 +74,19 @@ public final class Bert4RecCli implements Runnable {
     /** Subcommands that run the network; only these pay for a child JVM (see {@link PassiveOpenMp}). */
     private static final Set<String> MODEL_COMMANDS = Set.of("train_val", "train-val", "test", "inference",
             "predict");
+    /**
+     * Model commands that run for seconds, not hours. Their child JVM compiles with C1 only: C2's compiler threads
+     * took the cores from the forward pass, and ML-1m inference ran in 4.8 s instead of 6.1 (docs/BENCHMARKS.md).
+     * Training keeps C2, whose code is 6 % faster per step once compiled.
+     */
+    private static final Set<String> SHORT_COMMANDS = Set.of("test", "inference", "predict");
+    private static final List<String> SHORT_RUN_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     public static void main(String[] args) {
-        boolean runsModel = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst()
-                .filter(MODEL_COMMANDS::contains).isPresent();
-        if (runsModel) {
-            OptionalInt code = PassiveOpenMp.relaunch(Bert4RecCli.class, args);
+        Optional<String> command = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
+        if (command.filter(MODEL_COMMANDS::contains).isPresent()) {
+            OptionalInt code = PassiveOpenMp.relaunch(Bert4RecCli.class, args,
+                    command.filter(SHORT_COMMANDS::contains).isPresent() ? SHORT_RUN_JVM_OPTIONS : List.of());
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
             }

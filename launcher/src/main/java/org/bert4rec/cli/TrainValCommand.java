@@ -79,6 +79,12 @@ public final class TrainValCommand extends StageCommand {
             description = "Steps between curve points and progress lines (default: ${DEFAULT-VALUE}).")
     int logEverySteps;
 
+    @Option(names = "--adam_bias_correction", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+            preprocessor = BooleanFlag.class, paramLabel = "BOOL",
+            description = "Adam with bias correction, as PyTorch's AdamW; false is BERT's optimizer, whose early"
+                    + " steps are several times the learning rate (default: ${DEFAULT-VALUE}).")
+    boolean adamBiasCorrection;
+
     @Override
     protected String stageName() {
         return "train_val";
@@ -105,7 +111,7 @@ public final class TrainValCommand extends StageCommand {
         }
         var options = new TrainValOptions(modelName, saveCheckpointsSteps, learningRate, numTrainSteps,
                 numWarmupSteps, batchSizeTrain, batchSizeVal, isTrain, isEvaluate, fastEval, savePredictionsFile,
-                trainingTimeLimitSeconds, shuffleBuffer, logEverySteps);
+                trainingTimeLimitSeconds, shuffleBuffer, logEverySteps, adamBiasCorrection);
         var result = new TrainValStage(ctx.layout(), options, ctx.seed(), ctx.tracker(), ctx.out(), ctx.err()).run();
         ctx.out().println("model: " + result.modelDir() + " (step " + result.step() + ")");
         result.validationResults().ifPresent(p -> ctx.out().println("validation results: " + p));

@@ -68,10 +68,12 @@ public final class MultiHeadSelfAttention {
             INDArray vh = splitHeads(v, layout.chunkRowOffset(c), n, len, keyHeads(".v", c));
             INDArray probs = cells(".probs", c);                                 // [n·heads, Lq, L]
             Nd4j.matmul(qh, kh, probs, false, true, false);
-            INDArray keyBias = arena.take("attention.key_bias", n, 1, 1, len);   // [n, 1, 1, L]
-            HostLoops.copyInto(keyBias, layout.chunkKeyBias(c));
-            INDArray scores4 = probs.reshape(n, heads, lenQ, len);             // [n, heads, Lq, L]
-            Nd4j.exec(new AddOp(new INDArray[] {scores4, keyBias}, new INDArray[] {scores4}));
+            if (layout.chunkPadded(c)) {                                       // else the bias is all 0
+                INDArray keyBias = arena.take("attention.key_bias", n, 1, 1, len);   // [n, 1, 1, L]
+                HostLoops.copyInto(keyBias, layout.chunkKeyBias(c));
+                INDArray scores4 = probs.reshape(n, heads, lenQ, len);         // [n, heads, Lq, L]
+                Nd4j.exec(new AddOp(new INDArray[] {scores4, keyBias}, new INDArray[] {scores4}));
+            }
             INDArray rows2 = probs.reshape((long) n * heads * lenQ, len);      // ND4J's 2-d softmax is faster
             Nd4j.exec(new SoftMax(rows2, rows2, -1));
             INDArray dropped = probs;

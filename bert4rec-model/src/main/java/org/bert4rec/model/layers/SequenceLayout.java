@@ -34,6 +34,7 @@ public final class SequenceLayout {
     private final int[] tokenIds;
     private final int[] tokenPositions;
     private final float[][] chunkKeyBias;
+    private final boolean[] chunkPadded;
     private final long[] chunkCellOffset;
     private final int tokens;
     private final long attentionCells;
@@ -68,6 +69,7 @@ public final class SequenceLayout {
         chunkSequences = new int[chunks];
         chunkLength = new int[chunks];
         chunkKeyBias = new float[chunks][];
+        chunkPadded = new boolean[chunks];
         chunkCellOffset = new long[chunks];
         firstRowOfSequence = new int[batchSize];
         int row = 0;
@@ -85,7 +87,9 @@ public final class SequenceLayout {
                 firstRowOfSequence[b] = row + j * len;
                 lengthOfSequence[b] = len;
                 for (int p = 0; p < len; p++) {
-                    bias[j * len + p] = inputMask[b * seqLen + p] != 0 ? 0f : MASKED_KEY_BIAS;
+                    boolean real = inputMask[b * seqLen + p] != 0;
+                    bias[j * len + p] = real ? 0f : MASKED_KEY_BIAS;
+                    chunkPadded[c] |= !real;
                 }
             }
             chunkKeyBias[c] = bias;
@@ -140,6 +144,11 @@ public final class SequenceLayout {
     /** Additive key bias of chunk {@code c}, [sequences, length] row-major: 0 for real keys, −10000 for padding. */
     public float[] chunkKeyBias(int c) {
         return chunkKeyBias[c];
+    }
+
+    /** Whether chunk {@code c} has a masked key; when not, its key bias is all zeros and need not be added. */
+    public boolean chunkPadded(int c) {
+        return chunkPadded[c];
     }
 
     /** Σ over chunks of sequences × length²: one attention head's score cells for the whole batch. */

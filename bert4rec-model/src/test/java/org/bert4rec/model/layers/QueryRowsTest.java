@@ -1,6 +1,7 @@
 package org.bert4rec.model.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,11 @@ class QueryRowsTest {
         assertEquals(6, layout.row(2, 0));
         assertEquals(12, layout.row(0, 0));
         assertEquals(3 * 6 * 6, layout.attentionCells());
+        assertTrue(layout.chunkPadded(0), "the shorter sequences' padding is masked");
+        SequenceLayout full = new SequenceLayout(2, 3, new int[] {1, 2, 3, 4, 5, 6}, new int[] {1, 1, 1, 1, 1, 1},
+                new int[] {-1, -1});
+        assertFalse(full.chunkPadded(0), "equal lengths: no key is masked");
+        assertEquals(0f, full.chunkKeyBias(0)[5]);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.Random;
 import org.bert4rec.model.TrainingHyperparams;
 import org.bert4rec.model.layers.BufferArena;
 import org.bert4rec.model.layers.Parameter;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,14 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The optimizer against a plain scalar loop of BERT's AdamWeightDecayOptimizer with global-norm clipping. */
 class AdamWeightDecayTest {
 
-    @Test
-    void matchesTheReferenceLoopWithClippingAndDecayOnlyWhereBertDecays() {
+    @ParameterizedTest(name = "bias correction {0}")
+    @ValueSource(booleans = {false, true})
+    void matchesTheReferenceLoopWithClippingAndDecayOnlyWhereBertDecays(boolean biasCorrection) {
         Random r = new Random(4);
         double[][] values = {random(r, 6, 1), random(r, 4, 1)};
         boolean[] decayed = {true, false};                     // a kernel, and a LayerNorm gain or bias
         Parameter kernel = parameter("layer.kernel", values[0], true);
         Parameter gamma = parameter("layer_norm.gamma", values[1], false);
-        TrainingHyperparams h = TrainingHyperparams.bert(0.1, 100, 0);
+        TrainingHyperparams h = TrainingHyperparams.bert(0.1, 100, 0).withBiasCorrection(biasCorrection);
         try (BufferArena arena = new BufferArena(DataType.DOUBLE)) {
             AdamWeightDecay adam = new AdamWeightDecay(List.of(kernel, gamma), h, arena);
             double[][] m = {new double[6], new double[4]};
@@ -34,7 +36,7 @@ class AdamWeightDecayTest {
                 kernel.grad().assign(Nd4j.createFromArray(grads[0]));
                 gamma.grad().assign(Nd4j.createFromArray(grads[1]));
                 double lr = 0.1 * (1 - step / 100.0);
-                double norm = adam.update(lr);
+                double norm = adam.update(lr, step + 1);
                 double sq = 0;
                 for (double[] g : grads) {
                     for (double x : g) {
@@ -48,7 +50,9 @@ class AdamWeightDecayTest {
                         double g = grads[p][i] * clip;
                         m[p][i] = 0.9 * m[p][i] + 0.1 * g;
                         v[p][i] = 0.999 * v[p][i] + 0.001 * g * g;
-                        double u = m[p][i] / (Math.sqrt(v[p][i]) + 1e-6);
+                        double mHat = biasCorrection ? m[p][i] / (1 - Math.pow(0.9, step + 1)) : m[p][i];
+                        double vHat = biasCorrection ? v[p][i] / (1 - Math.pow(0.999, step + 1)) : v[p][i];
+                        double u = mHat / (Math.sqrt(vHat) + 1e-6);
                         if (decayed[p]) {
                             u += 0.01 * values[p][i];
                         }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Scores a stream of rows in batches and hands every row's scores to a sink, in input order.
  *
- * <p>Rows are read a window at a time ({@value #WINDOW_BATCHES} batches), ordered by length within the window, and
- * each batch is cut to its longest row. BERT4Rec's sequences are right-padded to max_seq_length, and padded keys are
+ * <p>Rows are read a window at a time ({@value #WINDOW_BATCHES} batches), ordered by length within the window
+ * (longest first), and each batch is cut to its longest row. BERT4Rec's sequences are right-padded to max_seq_length, and padded keys are
  * masked out of attention, so dropping trailing padding leaves every score as it was while the forward pass shrinks
  * with the real lengths (on ML-1m most users have fewer than the 200 items a sequence can hold). Memory is bounded
  * by the window, whatever the number of rows.
@@ -70,10 +70,12 @@ public final class ScoringLoop {
             lengths[i] = window.get(i).usedLength();
             byLength[i] = i;
         }
-        Arrays.sort(byLength, Comparator.comparingInt(i -> lengths[i]));
+        // longest first: the model's buffers reach their largest size at the first batch instead of being
+        // re-allocated (and page-faulted in) batch after batch as the lengths grow
+        Arrays.sort(byLength, Comparator.comparingInt(i -> -lengths[i]));
         for (int start = 0; start < n; start += batchSize) {
             int end = Math.min(n, start + batchSize);
-            scoreBatch(window, byLength, start, end, lengths[byLength[end - 1]], vocab, width);
+            scoreBatch(window, byLength, start, end, lengths[byLength[start]], vocab, width);
         }
         for (int i = 0; i < n; i++) {
             sink.accept(new ScoredRow(firstOrdinal + i, window.get(i), logits, i * vocab, vocab, hidden, i * width,

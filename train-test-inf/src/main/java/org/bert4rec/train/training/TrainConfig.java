@@ -24,6 +24,7 @@ import org.bert4rec.utils.UserInputException;
  * @param fastEval                  the seed's flag; accepted, no longer needed (full evaluation is fast)
  * @param seed                      random seed of initialisation, dropout and shuffling
  * @param shuffleBuffer             records in the training shuffle buffer
+ * @param adamBiasCorrection        Adam with bias correction (false: BERT's optimizer, which omits it)
  */
 public record TrainConfig(
         @JsonProperty("project") String project,
@@ -41,7 +42,8 @@ public record TrainConfig(
         @JsonProperty("save_checkpoints_steps") long saveCheckpointsSteps,
         @JsonProperty("fast_eval") boolean fastEval,
         @JsonProperty("seed") long seed,
-        @JsonProperty("shuffle_buffer") int shuffleBuffer) {
+        @JsonProperty("shuffle_buffer") int shuffleBuffer,
+        @JsonProperty("adam_bias_correction") boolean adamBiasCorrection) {
 
     public TrainConfig {
         positive("--learning_rate", learningRate);

@@ -17,9 +17,10 @@ package org.bert4rec.train.training;
  * @param trainingTimeLimitSeconds  stop training after this many seconds in this run (null: no limit)
  * @param shuffleBuffer             records in the training shuffle buffer
  * @param logEverySteps             steps between curve points (TensorBoard, MLflow) and progress lines
+ * @param adamBiasCorrection        Adam with bias correction (false: BERT's optimizer)
  */
 public record TrainValOptions(String modelName, long saveCheckpointsSteps, double learningRate, long numTrainSteps,
         long numWarmupSteps, int batchSizeTrain, int batchSizeVal, boolean isTrain, boolean isEvaluate,
         boolean fastEval, boolean savePredictionsFile, Long trainingTimeLimitSeconds, int shuffleBuffer,
-        int logEverySteps) {
+        int logEverySteps, boolean adamBiasCorrection) {
 }

@@ -74,7 +74,7 @@ public final class TrainValStage {
 
         CheckpointManager checkpoints = new CheckpointManager(modelDir, CheckpointManager.DEFAULT_KEEP);
         TrainingHyperparams hyper = TrainingHyperparams.bert(options.learningRate(), options.numTrainSteps(),
-                options.numWarmupSteps());
+                options.numWarmupSteps()).withBiasCorrection(options.adamBiasCorrection());
         Bert4RecModel model;
         long step;
         if (options.isTrain()) {
@@ -140,7 +140,7 @@ public final class TrainValStage {
                 options.numTrainSteps(), options.batchSizeTrain(), options.batchSizeVal(), data.maxSeqLength(),
                 data.maxPredictionsPerSeq(), options.trainingTimeLimitSeconds(), bert.vocabSize(),
                 options.numWarmupSteps(), options.saveCheckpointsSteps(), options.fastEval(), seed,
-                options.shuffleBuffer());
+                options.shuffleBuffer(), options.adamBiasCorrection());
     }
 
     /** The model must be built for the data it reads: refuse mismatches with both numbers and the stage to rerun. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.bert4rec.train.metrics.RankingMetrics;
@@ -56,16 +57,18 @@ class ScoringLoopTest {
     }
 
     @Test
-    void batchesAreCutToTheirLongestRowAndGroupedByLength() throws IOException {
+    void batchesAreCutToTheirLongestRowAndGroupedByLengthLongestFirst() throws IOException {
         SuccessorScorer scorer = new SuccessorScorer(ITEMS, 4, MAX_LEN);
         List<ScoringRow> rows = randomRows(scorer, 64, 2);
         new ScoringLoop(scorer, 8).run(rows.iterator(), r -> { });
         int tokensScored = scorer.calls.stream().mapToInt(c -> c[0] * c[1]).sum();
         assertEquals(64, scorer.calls.stream().mapToInt(c -> c[0]).sum());
         assertTrue(tokensScored < 64 * MAX_LEN * 0.7, "padding was not cut: " + tokensScored + " tokens");
-        int[] lengths = rows.stream().mapToInt(ScoringRow::usedLength).sorted().toArray();
+        int[] longestFirst = rows.stream().map(ScoringRow::usedLength).sorted(Comparator.reverseOrder())
+                .mapToInt(Integer::intValue).toArray();
         for (int b = 0; b < scorer.calls.size(); b++) {
-            assertEquals(lengths[b * 8 + 7], scorer.calls.get(b)[1], "batch " + b + " is cut to its longest row");
+            assertEquals(longestFirst[b * 8], scorer.calls.get(b)[1], "batch " + b + " is cut to its longest row,"
+                    + " and the longest batch comes first");
         }
     }
 

@@ -35,6 +35,14 @@ public final class PassiveOpenMp {
      * returns empty when this JVM should do the work itself (see the class comment).
      */
     public static OptionalInt relaunch(Class<?> main, String[] args) {
+        return relaunch(main, args, List.of());
+    }
+
+    /**
+     * As {@link #relaunch(Class, String[])}, with {@code childOptions} (HotSpot {@code -XX:} options) added to the
+     * child's JVM options unless this JVM was given an option of the same name: the user's setting wins.
+     */
+    public static OptionalInt relaunch(Class<?> main, String[] args, List<String> childOptions) {
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (System.getenv(WAIT_POLICY) != null || jvmOptions.stream().anyMatch(PassiveOpenMp::isAgent)) {
             return OptionalInt.empty();
@@ -42,6 +50,11 @@ public final class PassiveOpenMp {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        for (String option : childOptions) {
+            if (jvmOptions.stream().noneMatch(o -> hotSpotName(o).equals(hotSpotName(option)))) {
+                command.add(option);
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
@@ -83,6 +96,19 @@ public final class PassiveOpenMp {
         } catch (InterruptedException e) {
             child.destroyForcibly();
         }
+    }
+
+    /** {@code TieredStopAtLevel} for {@code -XX:TieredStopAtLevel=1}, {@code Foo} for {@code -XX:+Foo}; else itself. */
+    static String hotSpotName(String jvmOption) {
+        if (!jvmOption.startsWith("-XX:")) {
+            return jvmOption;
+        }
+        String rest = jvmOption.substring(4);
+        if (rest.startsWith("+") || rest.startsWith("-")) {
+            rest = rest.substring(1);
+        }
+        int eq = rest.indexOf('=');
+        return eq < 0 ? rest : rest.substring(0, eq);
     }
 
     private static boolean isAgent(String jvmOption) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,16 @@ class PassiveOpenMpTest {
     /** Relaunches itself; the child prints its wait policy and arguments, echoes stdin, exits with code 7. */
     public static final class Program {
         public static void main(String[] args) throws Exception {
-            var code = PassiveOpenMp.relaunch(Program.class, args);
+            var code = args.length > 0 && args[0].equals("c1")
+                    ? PassiveOpenMp.relaunch(Program.class, args, List.of("-XX:TieredStopAtLevel=1"))
+                    : PassiveOpenMp.relaunch(Program.class, args);
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
+            }
+            if (args.length > 0 && args[0].equals("c1")) {
+                System.out.println(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(o -> o.contains("TieredStopAtLevel")).toList());
+                System.exit(0);
             }
             System.out.println(System.getenv(PassiveOpenMp.WAIT_POLICY) + " " + String.join(",", args));
             if (args.length > 0 && args[0].equals("wait")) {
@@ -48,9 +56,14 @@ class PassiveOpenMpTest {
     }
 
     private static ProcessBuilder program(String... args) {
+        return program(List.of(), args);
+    }
+
+    private static ProcessBuilder program(List<String> jvmOptions, String... args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), Program.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Program.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
         b.environment().remove(PassiveOpenMp.WAIT_POLICY);
@@ -66,6 +79,23 @@ class PassiveOpenMpTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals("PASSIVE a b,c\nfrom stdin\n", out);
         assertEquals(7, p.exitValue());
+    }
+
+    @Test
+    void childOptionsAreAddedUnlessTheUserGaveTheSameOption() throws Exception {
+        assertEquals("[-XX:TieredStopAtLevel=1]\n", output(program("c1")));
+        assertEquals("[-XX:TieredStopAtLevel=4]\n", output(program(List.of("-XX:TieredStopAtLevel=4"), "c1")));
+        assertEquals("TieredCompilation", PassiveOpenMp.hotSpotName("-XX:-TieredCompilation"));
+        assertEquals("-Xmx2g", PassiveOpenMp.hotSpotName("-Xmx2g"));
+    }
+
+    private static String output(ProcessBuilder b) throws Exception {
+        Process p = b.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     @Test
