@@ -3,12 +3,14 @@ package org.bert4rec.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.bert4rec.utils.FlagValueException;
 import org.bert4rec.utils.UserInputException;
 import org.bert4rec.utils.runtime.PassiveOpenMp;
+import org.bert4rec.utils.runtime.ScoringThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -75,18 +77,22 @@ public final class Bert4RecCli implements Runnable {
     private static final Set<String> MODEL_COMMANDS = Set.of("train_val", "train-val", "test", "inference",
             "predict");
     /**
-     * Model commands that run for seconds, not hours. Their child JVM compiles with C1 only: C2's compiler threads
-     * took the cores from the forward pass, and ML-1m inference ran in 4.8 s instead of 6.1 (docs/BENCHMARKS.md).
-     * Training keeps C2, whose code is 6 % faster per step once compiled.
+     * Model commands that score rather than train, for seconds rather than hours. Their child JVM compiles with C1
+     * only (C2's compiler threads took the cores from the forward pass: ML-1m inference ran in 4.8 s instead of
+     * 6.1; training keeps C2, whose code is 6 % faster per step once compiled), and runs single-threaded ops on one
+     * model replica per core ({@link ScoringThreads}). See docs/BENCHMARKS.md.
      */
-    private static final Set<String> SHORT_COMMANDS = Set.of("test", "inference", "predict");
-    private static final List<String> SHORT_RUN_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    private static final Set<String> SCORING_COMMANDS = Set.of("test", "inference", "predict");
+    private static final List<String> SCORING_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    private static final Map<String, String> SCORING_ENV = Map.of(ScoringThreads.OMP_NUM_THREADS, "1",
+            ScoringThreads.OPENBLAS_NUM_THREADS, "1");
 
     public static void main(String[] args) {
         Optional<String> command = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
         if (command.filter(MODEL_COMMANDS::contains).isPresent()) {
+            boolean scoring = command.filter(SCORING_COMMANDS::contains).isPresent();
             OptionalInt code = PassiveOpenMp.relaunch(Bert4RecCli.class, args,
-                    command.filter(SHORT_COMMANDS::contains).isPresent() ? SHORT_RUN_JVM_OPTIONS : List.of());
+                    scoring ? SCORING_JVM_OPTIONS : List.of(), scoring ? SCORING_ENV : Map.of());
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
             }

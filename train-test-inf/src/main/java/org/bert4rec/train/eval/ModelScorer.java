@@ -1,20 +1,38 @@
 package org.bert4rec.train.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bert4rec.model.Bert4RecModel;
 import org.bert4rec.model.ScoreOutput;
+import org.bert4rec.utils.runtime.ScoringThreads;
 
 /** A trained {@link Bert4RecModel} as a {@link SequenceScorer}. */
 public final class ModelScorer implements SequenceScorer {
-    /** Loads a checkpoint folder written by {@code train_val}. */
+    /**
+     * Loads a checkpoint folder written by {@code train_val}, once per {@link ScoringThreads#replicas()}: every
+     * replica reads the same weights, so every batch gets the same scores whichever replica scores it.
+     */
     public static final ScorerLoader LOADER = dir -> {
-        Bert4RecModel model = Bert4RecModel.load(dir);
-        return new ScorerLoader.Loaded(new ModelScorer(model), model.step());
+        int n = ScoringThreads.replicas();
+        List<SequenceScorer> replicas = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            replicas.add(new ModelScorer(Bert4RecModel.load(dir)));
+        }
+        ModelScorer first = (ModelScorer) replicas.get(0);
+        first.replicas = List.copyOf(replicas);
+        return new ScorerLoader.Loaded(first, first.model.step());
     };
 
     private final Bert4RecModel model;
+    private List<SequenceScorer> replicas = List.of(this);
 
     public ModelScorer(Bert4RecModel model) {
         this.model = model;
+    }
+
+    @Override
+    public List<SequenceScorer> replicas() {
+        return replicas;
     }
 
     @Override

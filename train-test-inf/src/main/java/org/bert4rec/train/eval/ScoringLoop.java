@@ -6,6 +6,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scores a stream of rows in batches and hands every row's scores to a sink, in input order.
@@ -15,6 +20,10 @@ import java.util.List;
  * masked out of attention, so dropping trailing padding leaves every score as it was while the forward pass shrinks
  * with the real lengths (on ML-1m most users have fewer than the 200 items a sequence can hold). Memory is bounded
  * by the window, whatever the number of rows.
+ *
+ * <p>When the scorer has {@linkplain SequenceScorer#replicas() replicas}, the batches of a window are scored on one
+ * thread per replica; rows still reach the sink one at a time, in input order, so the output does not depend on
+ * the number of threads.
  */
 public final class ScoringLoop {
     /** Batches per window: enough to group similar lengths, small enough to keep memory flat. */
@@ -41,19 +50,32 @@ public final class ScoringLoop {
 
     /** Scores every row of {@code rows} and returns how many there were. */
     public long run(Iterator<ScoringRow> rows, RowSink sink) throws IOException {
-        int capacity = batchSize * WINDOW_BATCHES;
-        List<ScoringRow> window = new ArrayList<>(capacity);
-        long ordinal = 0;
-        while (rows.hasNext()) {
-            window.add(rows.next());
-            if (window.size() == capacity) {
-                ordinal = flush(window, ordinal, sink);
+        List<SequenceScorer> replicas = scorer.replicas();
+        ExecutorService pool = replicas.size() < 2 ? null : Executors.newFixedThreadPool(replicas.size(), r -> {
+            Thread t = new Thread(r, "scoring");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int capacity = batchSize * WINDOW_BATCHES;
+            List<ScoringRow> window = new ArrayList<>(capacity);
+            long ordinal = 0;
+            while (rows.hasNext()) {
+                window.add(rows.next());
+                if (window.size() == capacity) {
+                    ordinal = flush(window, ordinal, sink, replicas, pool);
+                }
+            }
+            return flush(window, ordinal, sink, replicas, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
-        return flush(window, ordinal, sink);
     }
 
-    private long flush(List<ScoringRow> window, long firstOrdinal, RowSink sink) throws IOException {
+    private long flush(List<ScoringRow> window, long firstOrdinal, RowSink sink, List<SequenceScorer> replicas,
+                       ExecutorService pool) throws IOException {
         int n = window.size();
         if (n == 0) {
             return firstOrdinal;
@@ -73,9 +95,24 @@ public final class ScoringLoop {
         // longest first: the model's buffers reach their largest size at the first batch instead of being
         // re-allocated (and page-faulted in) batch after batch as the lengths grow
         Arrays.sort(byLength, Comparator.comparingInt(i -> -lengths[i]));
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
-            scoreBatch(window, byLength, start, end, lengths[byLength[start]], vocab, width);
+        int batches = (n + batchSize - 1) / batchSize;
+        if (pool == null || batches == 1) {
+            for (int b = 0; b < batches; b++) {
+                scoreBatch(scorer, window, byLength, lengths, b, vocab, width);
+            }
+        } else {
+            // each replica takes the next unscored batch; batches write disjoint slots of logits and hidden
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> running = new ArrayList<>();
+            for (SequenceScorer replica : replicas) {
+                running.add(pool.submit(() -> {
+                    for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                        scoreBatch(replica, window, byLength, lengths, b, vocab, width);
+                    }
+                    return null;
+                }));
+            }
+            awaitAll(running);
         }
         for (int i = 0; i < n; i++) {
             sink.accept(new ScoredRow(firstOrdinal + i, window.get(i), logits, i * vocab, vocab, hidden, i * width,
@@ -85,9 +122,35 @@ public final class ScoringLoop {
         return firstOrdinal + n;
     }
 
-    /** Scores rows {@code order[start..end)} cut to {@code seqLen} and stores their results at their window slot. */
-    private void scoreBatch(List<ScoringRow> window, Integer[] order, int start, int end, int seqLen, int vocab,
-                            int width) {
+    /** Waits for every task; a task's failure (the first, in submission order) is rethrown as it was thrown. */
+    private static void awaitAll(List<Future<?>> running) {
+        RuntimeException failure = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Scores batch {@code index} of the window (rows {@code order[index·batchSize ..]}, cut to its longest row) with
+     * {@code scorer} and stores the results at the rows' window slots.
+     */
+    private void scoreBatch(SequenceScorer scorer, List<ScoringRow> window, Integer[] order, int[] lengths,
+                            int index, int vocab, int width) {
+        int start = index * batchSize;
+        int end = Math.min(window.size(), start + batchSize);
+        int seqLen = lengths[order[start]];
         int b = end - start;
         if (seqLen > scorer.maxSeqLength()) {
             throw new IllegalArgumentException("a row of " + seqLen + " tokens is longer than the model's "

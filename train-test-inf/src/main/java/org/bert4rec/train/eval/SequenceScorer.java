@@ -1,5 +1,7 @@
 package org.bert4rec.train.eval;
 
+import java.util.List;
+
 /**
  * Scores one position per row of a batch of item-id sequences: the narrow interface the test, inference and predict
  * stages need from the model, so that they can be tested with a hand-made scorer and never see ND4J types.
@@ -26,4 +28,13 @@ public interface SequenceScorer {
 
     /** The longest sequence the model takes: its max_position_embeddings. */
     int maxSeqLength();
+
+    /**
+     * Scorers giving the same scores as this one that may run at the same time, one per thread (none is
+     * thread-safe itself); {@link ScoringLoop} scores batches on as many threads as there are. Just this one unless
+     * the scorer was loaded with replicas.
+     */
+    default List<SequenceScorer> replicas() {
+        return List.of(this);
+    }
 }

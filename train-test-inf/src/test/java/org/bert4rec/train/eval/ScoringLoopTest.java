@@ -2,6 +2,7 @@ package org.bert4rec.train.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bert4rec.train.metrics.RankingMetrics;
 import org.bert4rec.train.metrics.RankingProtocol;
 import org.bert4rec.train.metrics.TargetRanker;
@@ -54,6 +57,75 @@ class ScoringLoopTest {
             assertArrayEquals(single.logits(), gotLogits.get(i), "row " + i);
             assertArrayEquals(single.hidden(), gotHidden.get(i), "row " + i);
         }
+    }
+
+    /** Collects each row's ordinal, logits and hidden vector as the sink receives them. */
+    private static List<String> scoredRows(SequenceScorer scorer, List<ScoringRow> rows) throws IOException {
+        List<String> out = new ArrayList<>();
+        new ScoringLoop(scorer, 8).run(rows.iterator(), r -> out.add(r.ordinal() + " " + Arrays.toString(
+                Arrays.copyOfRange(r.logits(), r.logitsOffset(), r.logitsOffset() + r.vocabSize())) + " "
+                + Arrays.toString(r.hiddenVector())));
+        return out;
+    }
+
+    @Test
+    void replicasScoreBatchesOnThreadsOfTheirOwnAndTheSinkSeesWhatOneScorerGives() throws IOException {
+        List<ScoringRow> rows = randomRows(new SuccessorScorer(ITEMS, 4, MAX_LEN), 157, 5);
+        List<SuccessorScorer> replicas = new ArrayList<>();
+        List<Set<String>> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            threads.add(seen);
+            replicas.add(new SuccessorScorer(ITEMS, 4, MAX_LEN) {
+                @Override
+                public ScoredBatch score(int batchSize, int seqLen, int[] ids, int[] mask, int[] positions) {
+                    seen.add(Thread.currentThread().getName());
+                    try {
+                        Thread.sleep(5);   // so that one thread cannot take every batch before the others start
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return super.score(batchSize, seqLen, ids, mask, positions);
+                }
+
+                @Override
+                public List<SequenceScorer> replicas() {
+                    return List.copyOf(replicas);
+                }
+            });
+        }
+        List<String> parallel = scoredRows(replicas.get(0), rows);
+        assertEquals(scoredRows(new SuccessorScorer(ITEMS, 4, MAX_LEN), rows), parallel);
+        assertEquals(157, replicas.stream().mapToInt(r -> r.calls.stream().mapToInt(c -> c[0]).sum()).sum(),
+                "every row scored once");
+        long used = replicas.stream().filter(r -> !r.calls.isEmpty()).count();
+        assertTrue(used >= 2, "batches spread over the replicas: " + used + " used");
+        threads.forEach(t -> assertTrue(t.size() <= 1 && t.stream().allMatch("scoring"::equals),
+                "a replica stays on its own scoring thread: " + t));
+    }
+
+    @Test
+    void aReplicasFailureReachesTheCaller() {
+        List<ScoringRow> rows = randomRows(new SuccessorScorer(ITEMS, 4, MAX_LEN), 40, 6);
+        SuccessorScorer failing = new SuccessorScorer(ITEMS, 4, MAX_LEN) {
+            @Override
+            public ScoredBatch score(int batchSize, int seqLen, int[] ids, int[] mask, int[] positions) {
+                throw new IllegalArgumentException("bad batch");
+            }
+
+            @Override
+            public List<SequenceScorer> replicas() {
+                return List.of(this, new SuccessorScorer(ITEMS, 4, MAX_LEN) {
+                    @Override
+                    public ScoredBatch score(int batchSize, int seqLen, int[] ids, int[] mask, int[] positions) {
+                        throw new IllegalArgumentException("bad batch");
+                    }
+                });
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ScoringLoop(failing, 8).run(rows.iterator(), r -> { }));
+        assertEquals("bad batch", e.getMessage());
     }
 
     @Test

@@ -35,14 +35,16 @@ public final class PassiveOpenMp {
      * returns empty when this JVM should do the work itself (see the class comment).
      */
     public static OptionalInt relaunch(Class<?> main, String[] args) {
-        return relaunch(main, args, List.of());
+        return relaunch(main, args, List.of(), Map.of());
     }
 
     /**
      * As {@link #relaunch(Class, String[])}, with {@code childOptions} (HotSpot {@code -XX:} options) added to the
-     * child's JVM options unless this JVM was given an option of the same name: the user's setting wins.
+     * child's JVM options unless this JVM was given an option of the same name, and {@code childEnv} added to its
+     * environment where this process's environment does not set the variable: the user's settings win.
      */
-    public static OptionalInt relaunch(Class<?> main, String[] args, List<String> childOptions) {
+    public static OptionalInt relaunch(Class<?> main, String[] args, List<String> childOptions,
+            Map<String, String> childEnv) {
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (System.getenv(WAIT_POLICY) != null || jvmOptions.stream().anyMatch(PassiveOpenMp::isAgent)) {
             return OptionalInt.empty();
@@ -62,6 +64,7 @@ public final class PassiveOpenMp {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = builder.environment();
         env.put(WAIT_POLICY, "PASSIVE");
+        childEnv.forEach(env::putIfAbsent);
         try {
             Process child = builder.start();
             Thread forwarder = new Thread(() -> stop(child), "stop-child");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +26,16 @@ class PassiveOpenMpTest {
     public static final class Program {
         public static void main(String[] args) throws Exception {
             var code = args.length > 0 && args[0].equals("c1")
-                    ? PassiveOpenMp.relaunch(Program.class, args, List.of("-XX:TieredStopAtLevel=1"))
+                    ? PassiveOpenMp.relaunch(Program.class, args, List.of("-XX:TieredStopAtLevel=1"),
+                            Map.of("BERT4REC_TEST_CHILD_ENV", "child", "BERT4REC_TEST_USER_ENV", "child"))
                     : PassiveOpenMp.relaunch(Program.class, args);
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
             }
             if (args.length > 0 && args[0].equals("c1")) {
                 System.out.println(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(o -> o.contains("TieredStopAtLevel")).toList());
+                        .filter(o -> o.contains("TieredStopAtLevel")).toList() + " "
+                        + System.getenv("BERT4REC_TEST_CHILD_ENV") + " " + System.getenv("BERT4REC_TEST_USER_ENV"));
                 System.exit(0);
             }
             System.out.println(System.getenv(PassiveOpenMp.WAIT_POLICY) + " " + String.join(",", args));
@@ -82,9 +85,11 @@ class PassiveOpenMpTest {
     }
 
     @Test
-    void childOptionsAreAddedUnlessTheUserGaveTheSameOption() throws Exception {
-        assertEquals("[-XX:TieredStopAtLevel=1]\n", output(program("c1")));
-        assertEquals("[-XX:TieredStopAtLevel=4]\n", output(program(List.of("-XX:TieredStopAtLevel=4"), "c1")));
+    void childOptionsAndEnvironmentAreAddedUnlessTheUserSetThem() throws Exception {
+        assertEquals("[-XX:TieredStopAtLevel=1] child child\n", output(program("c1")));
+        ProcessBuilder userSet = program(List.of("-XX:TieredStopAtLevel=4"), "c1");
+        userSet.environment().put("BERT4REC_TEST_USER_ENV", "user");
+        assertEquals("[-XX:TieredStopAtLevel=4] child user\n", output(userSet));
         assertEquals("TieredCompilation", PassiveOpenMp.hotSpotName("-XX:-TieredCompilation"));
         assertEquals("-Xmx2g", PassiveOpenMp.hotSpotName("-Xmx2g"));
     }
