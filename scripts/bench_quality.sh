@@ -4,7 +4,8 @@
 # trained for the same minutes on the same TFRecord files with the same hyperparameters.
 #
 # Usage: scripts/bench_quality.sh [MINUTES=60] [SEGMENT=10]
-#   env: STEPS (num_train_steps, the end of the linear decay; default 8000), LR (1e-3), BATCH (256),
+#   env: STEPS (num_train_steps, the end of the linear decay; default 8000), LR (1e-3), BATCH (256), MPPS
+#        (max_predictions_per_seq, 40 as the paper for ML-1m),
 #        SHARED (../shared), WORK (a temp folder), TORCH=0 to skip the reference.
 # Our training runs in segments of SEGMENT minutes (--training_time_limit_seconds), each resuming from the last
 # checkpoint: resuming is exact, so this is one continuous run with a test in between.
@@ -29,7 +30,7 @@ ln -sf "$(cd "$(dirname "$pkl")" && pwd)/$(basename "$pkl")" "$work/projects/ml1
 b4r() { java -jar "$jar" "$@" --root "$work" --project ml1m --no_tracking; }
 
 b4r raw --task train_val_test > /dev/null
-b4r all --task train_val_test --max_predictions_per_seq 20 --masked_lm_prob 0.2 --dupe_factor 10 > /dev/null
+b4r all --task train_val_test --max_predictions_per_seq "${MPPS:-40}" --masked_lm_prob 0.2 --dupe_factor 10 > /dev/null
 processed="$work/projects/ml1m/data/processed"
 vocab_size=$(python3 -c "import json;print(json.load(open('$work/projects/ml1m/config/bert_config_ml1m.json'))['vocab_size'])")
 
