@@ -3,6 +3,10 @@ package org.bert4rec.model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bert4rec.model.layers.BufferArena;
 import org.bert4rec.model.layers.HostLoops;
 import org.bert4rec.model.layers.InputEmbedding;
@@ -16,6 +20,7 @@ import org.bert4rec.model.layers.SequenceLayout;
 import org.bert4rec.model.layers.TransformerBlock;
 import org.bert4rec.model.optim.AdamWeightDecay;
 import org.bert4rec.utils.UserInputException;
+import org.bert4rec.utils.runtime.ModelThreads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -26,19 +31,28 @@ import org.nd4j.linalg.api.rng.Random;
  * cross-entropy ({@link MaskedLmLoss}); trained with BERT's {@link AdamWeightDecay} and {@link LearningRateSchedule}.
  *
  * <p>Forward and backward passes are written out on ND4J arrays (see docs/MODEL.md for why not SameDiff). Logit
- * index i is item id i; the seed shifted ids by one, which was a bug. Not thread-safe: one model, one thread.
+ * index i is item id i; the seed shifted ids by one, which was a bug. Not thread-safe: one model, one caller.
+ *
+ * <p>A training step splits its batch into {@value #TRAINING_PARTS} parts, each run forward and backward by its own
+ * {@link Network} (the layers over the same weight arrays, with gradients and activation buffers of their own) —
+ * on a thread each when {@link ModelThreads} allows, one after the other otherwise — and adds their gradients, each
+ * part's loss already divided by the whole batch's weight sum: the step is the whole batch's. ND4J's own threads
+ * barely speed up these small ops, two single-threaded networks nearly twice (docs/BENCHMARKS.md). The parts are
+ * fixed, so a step computes the same numbers on one thread or two.
  */
 public final class Bert4RecModel implements AutoCloseable {
+    /** Parts of a training batch, each computed by its own network. */
+    static final int TRAINING_PARTS = 2;
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     private final Bert4RecConfig config;
     private final TrainingHyperparams hyper;
     private final long seed;
-    private final BufferArena arena;
     private final ParameterStore params;
-    private final InputEmbedding embedding;
-    private final List<TransformerBlock> encoder = new ArrayList<>();
-    private final OutputHead head;
+    /** networks.get(0) owns the parameters (and scores); the others share their values. */
+    private final List<Network> networks = new ArrayList<>();
     private final AdamWeightDecay optimizer;
-    private final Random random;
+    private ExecutorService partThreads;
     private long step;
     /** The last layer computes only the rows the output head reads (see {@link QueryRows}); tests switch it off. */
     private boolean lastLayerAtQueries = true;
@@ -47,17 +61,13 @@ public final class Bert4RecModel implements AutoCloseable {
         this.config = config;
         this.hyper = hyper;
         this.seed = seed;
-        this.arena = new BufferArena(dataType);
         this.params = new ParameterStore(dataType, seed, config.initializerRange());
-        int site = 0;
-        this.embedding = new InputEmbedding(config, site++, params, arena);
-        for (int i = 0; i < config.numHiddenLayers(); i++) {
-            encoder.add(new TransformerBlock("encoder." + i, config, site, params, arena));
-            site += TransformerBlock.dropoutSites();
+        networks.add(new Network(config, params, dataType));
+        for (int i = 1; i < TRAINING_PARTS; i++) {
+            networks.add(new Network(config, ParameterStore.sharingValuesOf(params), dataType));
         }
-        this.head = new OutputHead(config, embedding.itemTable(), params, arena);
-        this.optimizer = new AdamWeightDecay(params.all(), hyper, arena);
-        this.random = Pass.newRandom();
+        this.optimizer = new AdamWeightDecay(params.all(), hyper, networks.get(0).arena);
+        partsOnThreads(ModelThreads.replicas() > 1);
     }
 
     /** A freshly initialised model (float32); the seed fixes the initial weights and every dropout mask. */
@@ -89,7 +99,9 @@ public final class Bert4RecModel implements AutoCloseable {
         SequenceLayout layout = layoutOf(batch);
         QueryRows queries = queriesOf(batch, layout);
         MaskedPredictions predictions = MaskedPredictions.of(batch, layout, queries);
-        MaskedLmLoss.Sums sums = loss(encode(Pass.inference(layout), queries), predictions, false);
+        Network net = networks.get(0);
+        MaskedLmLoss.Sums sums = net.loss(net.encode(Pass.inference(layout), queries), predictions, false,
+                predictions.weightSum() + MaskedLmLoss.WEIGHT_SUM_EPSILON);
         return new EvalResult(sums.lossSum(), sums.correctSum(), sums.weightSum(), predictions.rows().length);
     }
 
@@ -109,20 +121,21 @@ public final class Bert4RecModel implements AutoCloseable {
         validate(probe);
         SequenceLayout layout = new SequenceLayout(batchSize, seqLen, inputIds, inputMask, positions);
         QueryRows queries = queriesOf(layout, positions);
-        INDArray encoded = encode(Pass.inference(layout), queries);   // [Q, H]
+        Network net = networks.get(0);
+        INDArray encoded = net.encode(Pass.inference(layout), queries);   // [Q, H]
         int[] rows = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             rows[b] = queries.row(layout, b, positions[b]);
         }
-        INDArray hidden = head.hidden(encoded, rows);            // [B, H]
-        INDArray logits = head.logits();                         // [B, V]
+        INDArray hidden = net.head.hidden(encoded, rows);        // [B, H]
+        INDArray logits = net.head.logits();                     // [B, V]
         return new ScoreOutput(batchSize, config.vocabSize(), config.hiddenSize(), HostLoops.toFloats(logits),
                 HostLoops.toFloats(hidden));
     }
 
     /** Off-heap bytes held for activations and scratch (parameters and Adam moments not included). */
     public long activationBytes() {
-        return arena.bytes();
+        return networks.stream().mapToLong(n -> n.arena.bytes()).sum();
     }
 
     /** Steps trained so far; the next update uses the learning rate of this step. */
@@ -167,7 +180,10 @@ public final class Bert4RecModel implements AutoCloseable {
     /** Frees the model's activation buffers; the model must not be used afterwards. */
     @Override
     public void close() {
-        arena.close();
+        if (partThreads != null) {
+            partThreads.shutdownNow();
+        }
+        networks.forEach(n -> n.arena.close());
     }
 
     // ---- package-private: checkpoints and tests ----
@@ -179,13 +195,25 @@ public final class Bert4RecModel implements AutoCloseable {
         return model;
     }
 
+    /** Whether parts 1.. of a training batch run on threads of their own (else one after the other, here). */
+    void partsOnThreads(boolean on) {
+        if (partThreads != null) {
+            partThreads.shutdownNow();
+        }
+        partThreads = on ? Executors.newFixedThreadPool(TRAINING_PARTS - 1, r -> {
+            Thread t = new Thread(r, "training-part");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
     /** Computes every row of the last layer, as a reference for tests of the default path. */
     void computeAllRowsOfLastLayer() {
         lastLayerAtQueries = false;
     }
 
     DataType dataType() {
-        return arena.dataType();
+        return params.dataType();
     }
 
     AdamWeightDecay optimizer() {
@@ -196,49 +224,98 @@ public final class Bert4RecModel implements AutoCloseable {
         return params.all();
     }
 
-    /** Forward and backward at the current step, gradients left in the parameters; no update. */
+    /**
+     * Forward and backward at the current step, gradients left in the parameters; no update. The batch is computed
+     * in {@value #TRAINING_PARTS} parts (see the class comment).
+     */
     MaskedLmLoss.Sums forwardBackward(ModelBatch batch, boolean dropout) {
         validate(batch);
-        SequenceLayout layout = layoutOf(batch);
-        QueryRows queries = queriesOf(batch, layout);
-        MaskedPredictions predictions = MaskedPredictions.of(batch, layout, queries);
-        Pass pass = dropout ? Pass.training(layout, seed, step, random) : Pass.inference(layout);
-        INDArray encoded = encode(pass, queries);                 // [Q, H]
-        params.zeroGradients();
-        if (predictions.rows().length == 0) {
-            return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());   // nothing to predict: zero gradient
+        double denominator = batch.weightSum() + MaskedLmLoss.WEIGHT_SUM_EPSILON;
+        MaskedLmLoss.Sums sums = inParts(batch, (net, part, partSeed) -> net.forwardBackward(part,
+                passOf(net, layoutOf(part), dropout, partSeed), queriesOf(part, layoutOf(part)), denominator));
+        for (int i = 1; i < partsOf(batch); i++) {
+            networks.get(i).params.addGradientsTo(params);
         }
-        head.hidden(encoded, predictions.rows());
-        INDArray logits = head.logits();                          // [M, V]
-        MaskedLmLoss.Sums sums = MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), true);
-        INDArray d = head.backward(logits);                       // [Q, H], then [T, H] below the last layer
-        for (int i = encoder.size() - 1; i >= 0; i--) {
-            d = encoder.get(i).backward(d);
-        }
-        embedding.backward(d);
         return sums;
     }
 
-    /** The loss at the current step without any backward pass (dropout masks as {@link #forwardBackward}). */
+    /** The loss at the current step without any backward pass (parts and dropout masks as {@link #forwardBackward}). */
     MaskedLmLoss.Sums forwardLoss(ModelBatch batch, boolean dropout) {
         validate(batch);
-        SequenceLayout layout = layoutOf(batch);
-        QueryRows queries = queriesOf(batch, layout);
-        MaskedPredictions predictions = MaskedPredictions.of(batch, layout, queries);
-        Pass pass = dropout ? Pass.training(layout, seed, step, random) : Pass.inference(layout);
-        return loss(encode(pass, queries), predictions, false);
+        double denominator = batch.weightSum() + MaskedLmLoss.WEIGHT_SUM_EPSILON;
+        return inParts(batch, (net, part, partSeed) -> {
+            SequenceLayout layout = layoutOf(part);
+            QueryRows queries = queriesOf(part, layout);
+            return net.loss(net.encode(passOf(net, layout, dropout, partSeed), queries),
+                    MaskedPredictions.of(part, layout, queries), false, denominator);
+        });
     }
 
     // ---- internals ----
 
-    /** Embeddings and every layer; the last outputs only the rows in {@code queries} → [Q, H]. */
-    private INDArray encode(Pass pass, QueryRows queries) {
-        INDArray x = embedding.forward(pass);                    // [T, H]
-        QueryRows everyToken = QueryRows.all(pass.layout());
-        for (int i = 0; i < encoder.size(); i++) {
-            x = encoder.get(i).forward(x, pass, i == encoder.size() - 1 ? queries : everyToken);
+    /** Work on one part of a batch by one network; partSeed seeds the part's dropout masks. */
+    @FunctionalInterface
+    private interface PartWork {
+        MaskedLmLoss.Sums run(Network net, ModelBatch part, long partSeed);
+    }
+
+    /**
+     * Runs {@code work} on each part of {@code batch} (rows split evenly, in order; a batch of one row is one part)
+     * with network i on part i, part 0 on this thread and the others on the part threads when there are, and
+     * returns the summed sums.
+     */
+    private MaskedLmLoss.Sums inParts(ModelBatch batch, PartWork work) {
+        int parts = partsOf(batch);
+        if (parts == 1) {
+            return work.run(networks.get(0), batch, seed);
         }
-        return x;
+        List<Future<MaskedLmLoss.Sums>> others = new ArrayList<>();
+        List<MaskedLmLoss.Sums> done = new ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            ModelBatch part = batch.rows(i * batch.batchSize() / parts, (i + 1) * batch.batchSize() / parts);
+            Network net = networks.get(i);
+            long partSeed = seed ^ (GOLDEN_GAMMA * i);
+            if (partThreads != null) {
+                others.add(partThreads.submit(() -> work.run(net, part, partSeed)));
+            } else {
+                done.add(work.run(net, part, partSeed));
+            }
+        }
+        MaskedLmLoss.Sums first = work.run(networks.get(0), batch.rows(0, batch.batchSize() / parts), seed);
+        for (Future<MaskedLmLoss.Sums> f : others) {
+            done.add(await(f));
+        }
+        double loss = first.lossSum();
+        double correct = first.correctSum();
+        double weight = first.weightSum();
+        for (MaskedLmLoss.Sums s : done) {
+            loss += s.lossSum();
+            correct += s.correctSum();
+            weight += s.weightSum();
+        }
+        return new MaskedLmLoss.Sums(loss, correct, weight);
+    }
+
+    private static int partsOf(ModelBatch batch) {
+        return Math.min(TRAINING_PARTS, batch.batchSize());
+    }
+
+    private static MaskedLmLoss.Sums await(Future<MaskedLmLoss.Sums> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a training step", e);
+        }
+    }
+
+    private Pass passOf(Network net, SequenceLayout layout, boolean dropout, long partSeed) {
+        return dropout ? Pass.training(layout, partSeed, step, net.random) : Pass.inference(layout);
     }
 
     /** The rows the last layer computes: the weighted masked positions (all tokens when switched off for tests). */
@@ -249,15 +326,6 @@ public final class Bert4RecModel implements AutoCloseable {
     /** The rows at {@code positions} ([batchSize, k], -1 for none), or all tokens when switched off for tests. */
     private QueryRows queriesOf(SequenceLayout layout, int[] positions) {
         return lastLayerAtQueries ? QueryRows.at(layout, positions) : QueryRows.all(layout);
-    }
-
-    private MaskedLmLoss.Sums loss(INDArray encoded, MaskedPredictions predictions, boolean gradient) {
-        if (predictions.rows().length == 0) {
-            return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());
-        }
-        head.hidden(encoded, predictions.rows());
-        INDArray logits = head.logits();                          // [M, V]
-        return MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), gradient);
     }
 
     private static double accuracy(MaskedLmLoss.Sums sums) {
@@ -293,6 +361,71 @@ public final class Bert4RecModel implements AutoCloseable {
                         + " is outside [0, vocab_size " + config.vocabSize() + ") of bert_config.json; the data and "
                         + "the model config disagree: rerun `all` or fix vocab_size");
             }
+        }
+    }
+
+    /**
+     * One copy of the layers: embedding, encoder blocks and output head over the parameters of {@code params}
+     * (the model's own, or values shared with them), with activation buffers of its own.
+     */
+    private static final class Network {
+        private final ParameterStore params;
+        private final BufferArena arena;
+        private final InputEmbedding embedding;
+        private final List<TransformerBlock> encoder = new ArrayList<>();
+        private final OutputHead head;
+        private final Random random;
+
+        Network(Bert4RecConfig config, ParameterStore params, DataType dataType) {
+            this.params = params;
+            this.arena = new BufferArena(dataType);
+            int site = 0;
+            this.embedding = new InputEmbedding(config, site++, params, arena);
+            for (int i = 0; i < config.numHiddenLayers(); i++) {
+                encoder.add(new TransformerBlock("encoder." + i, config, site, params, arena));
+                site += TransformerBlock.dropoutSites();
+            }
+            this.head = new OutputHead(config, embedding.itemTable(), params, arena);
+            this.random = Pass.newRandom();
+        }
+
+        /** Embeddings and every layer; the last outputs only the rows in {@code queries} → [Q, H]. */
+        INDArray encode(Pass pass, QueryRows queries) {
+            INDArray x = embedding.forward(pass);                    // [T, H]
+            QueryRows everyToken = QueryRows.all(pass.layout());
+            for (int i = 0; i < encoder.size(); i++) {
+                x = encoder.get(i).forward(x, pass, i == encoder.size() - 1 ? queries : everyToken);
+            }
+            return x;
+        }
+
+        /** Forward and backward of {@code batch}; gradients (of this network's parameters) with the loss ÷ denominator. */
+        MaskedLmLoss.Sums forwardBackward(ModelBatch batch, Pass pass, QueryRows queries, double denominator) {
+            MaskedPredictions predictions = MaskedPredictions.of(batch, pass.layout(), queries);
+            INDArray encoded = encode(pass, queries);                 // [Q, H]
+            params.zeroGradients();
+            if (predictions.rows().length == 0) {
+                return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());   // nothing to predict: zero gradient
+            }
+            head.hidden(encoded, predictions.rows());
+            INDArray logits = head.logits();                          // [M, V]
+            MaskedLmLoss.Sums sums = MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), true,
+                    denominator);
+            INDArray d = head.backward(logits);                       // [Q, H], then [T, H] below the last layer
+            for (int i = encoder.size() - 1; i >= 0; i--) {
+                d = encoder.get(i).backward(d);
+            }
+            embedding.backward(d);
+            return sums;
+        }
+
+        MaskedLmLoss.Sums loss(INDArray encoded, MaskedPredictions predictions, boolean gradient, double denominator) {
+            if (predictions.rows().length == 0) {
+                return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());
+            }
+            head.hidden(encoded, predictions.rows());
+            INDArray logits = head.logits();                          // [M, V]
+            return MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), gradient, denominator);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.bert4rec.model;
 
+import java.util.Arrays;
+
 /**
  * One batch of masked-LM instances as plain arrays (no ND4J types), row-major: row {@code b} of {@code inputIds}
  * occupies {@code [b * seqLen, (b + 1) * seqLen)}, row {@code b} of the masked arrays
@@ -20,6 +22,27 @@ public record ModelBatch(int batchSize, int seqLen, int numPredictions, int[] in
         requireLength("maskedPositions", maskedPositions.length, (long) batchSize * numPredictions);
         requireLength("maskedIds", maskedIds.length, (long) batchSize * numPredictions);
         requireLength("maskedWeights", maskedWeights.length, (long) batchSize * numPredictions);
+    }
+
+    /** Rows {@code [from, to)} as a batch of their own (copies). */
+    public ModelBatch rows(int from, int to) {
+        if (from < 0 || to > batchSize || from >= to) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") of a batch of " + batchSize);
+        }
+        int s = seqLen;
+        int m = numPredictions;
+        return new ModelBatch(to - from, s, m, Arrays.copyOfRange(inputIds, from * s, to * s),
+                Arrays.copyOfRange(inputMask, from * s, to * s), Arrays.copyOfRange(maskedPositions, from * m, to * m),
+                Arrays.copyOfRange(maskedIds, from * m, to * m), Arrays.copyOfRange(maskedWeights, from * m, to * m));
+    }
+
+    /** Σ masked_lm_weights. */
+    public double weightSum() {
+        double sum = 0;
+        for (float w : maskedWeights) {
+            sum += w;
+        }
+        return sum;
     }
 
     private static void requireLength(String name, int actual, long expected) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bert4rec.model.layers.MaskedLmLoss;
 import org.bert4rec.model.layers.Parameter;
 import org.bert4rec.model.layers.SequenceLayout;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,61 @@ class Bert4RecModelTest {
                     positions);
             assertArrayEquals(s1.logits(), s2.logits());
             assertArrayEquals(s1.userEmbeddings(), s2.userEmbeddings());
+        }
+    }
+
+    @Test
+    void trainingPartsOnThreadsGiveBitIdenticalStepsToPartsInSequence() {
+        Bert4RecConfig config = TinyModels.config(40, 16, 2, 2, 32, 12, 0.2);
+        Random r = new Random(11);
+        List<ModelBatch> batches = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batches.add(TinyModels.randomBatch(r, 9, 12, 4, 40));   // odd: parts of 4 and 5 rows
+        }
+        try (Bert4RecModel threaded = Bert4RecModel.initialize(config, TinyModels.hyper(1e-2, 20, 2), 5);
+             Bert4RecModel inSequence = Bert4RecModel.initialize(config, TinyModels.hyper(1e-2, 20, 2), 5)) {
+            threaded.partsOnThreads(true);
+            inSequence.partsOnThreads(false);
+            for (ModelBatch b : batches) {
+                assertEquals(inSequence.trainStep(b), threaded.trainStep(b), "dropout on, step " + threaded.step());
+            }
+            List<Parameter> pa = threaded.parameters();
+            List<Parameter> pb = inSequence.parameters();
+            for (int i = 0; i < pa.size(); i++) {
+                assertEquals(pb.get(i).value(), pa.get(i).value(), pa.get(i).name());
+            }
+        }
+    }
+
+    @Test
+    void theTwoPartsGradientIsTheWholeBatchsGradient() {
+        Bert4RecConfig config = TinyModels.config(40, 16, 2, 2, 32, 12, 0.2);
+        ModelBatch batch = TinyModels.randomBatch(new Random(12), 7, 12, 4, 40);
+        try (Bert4RecModel model = Bert4RecModel.initialize(config, TinyModels.hyper(1e-2, 20, 2), 6,
+                DataType.DOUBLE)) {
+            double lossInParts = model.forwardBackward(batch, false).loss();
+            List<double[]> gradsInParts = model.parameters().stream().map(p -> p.grad().ravel().toDoubleVector()).toList();
+            // the same batch, row by row, each row a batch of one (one part): gradient = Σ rows · weight share
+            double total = batch.weightSum() + MaskedLmLoss.WEIGHT_SUM_EPSILON;
+            double[][] sum = new double[gradsInParts.size()][];
+            double lossSum = 0;
+            for (int row = 0; row < 7; row++) {
+                ModelBatch one = batch.rows(row, row + 1);
+                double share = (one.weightSum() + MaskedLmLoss.WEIGHT_SUM_EPSILON) / total;
+                lossSum += model.forwardBackward(one, false).lossSum();
+                List<Parameter> ps = model.parameters();
+                for (int i = 0; i < ps.size(); i++) {
+                    double[] g = ps.get(i).grad().ravel().toDoubleVector();
+                    sum[i] = sum[i] == null ? new double[g.length] : sum[i];
+                    for (int j = 0; j < g.length; j++) {
+                        sum[i][j] += g[j] * share;
+                    }
+                }
+            }
+            assertEquals(lossSum / total, lossInParts, 1e-12);
+            for (int i = 0; i < sum.length; i++) {
+                assertArrayEquals(sum[i], gradsInParts.get(i), 1e-10, model.parameters().get(i).name());
+            }
         }
     }
 

@@ -3,14 +3,13 @@ package org.bert4rec.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.bert4rec.utils.FlagValueException;
 import org.bert4rec.utils.UserInputException;
 import org.bert4rec.utils.runtime.PassiveOpenMp;
-import org.bert4rec.utils.runtime.ScoringThreads;
+import org.bert4rec.utils.runtime.ModelThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -77,22 +76,20 @@ public final class Bert4RecCli implements Runnable {
     private static final Set<String> MODEL_COMMANDS = Set.of("train_val", "train-val", "test", "inference",
             "predict");
     /**
-     * Model commands that score rather than train, for seconds rather than hours. Their child JVM compiles with C1
+     * Model commands that score rather than train, for seconds rather than hours: their child JVM compiles with C1
      * only (C2's compiler threads took the cores from the forward pass: ML-1m inference ran in 4.8 s instead of
-     * 6.1; training keeps C2, whose code is 6 % faster per step once compiled), and runs single-threaded ops on one
-     * model replica per core ({@link ScoringThreads}). See docs/BENCHMARKS.md.
+     * 6.1; training keeps C2, whose code is 6 % faster per step once compiled). See docs/BENCHMARKS.md.
      */
     private static final Set<String> SCORING_COMMANDS = Set.of("test", "inference", "predict");
     private static final List<String> SCORING_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
-    private static final Map<String, String> SCORING_ENV = Map.of(ScoringThreads.OMP_NUM_THREADS, "1",
-            ScoringThreads.OPENBLAS_NUM_THREADS, "1");
 
     public static void main(String[] args) {
         Optional<String> command = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
         if (command.filter(MODEL_COMMANDS::contains).isPresent()) {
             boolean scoring = command.filter(SCORING_COMMANDS::contains).isPresent();
+            // every model command: single-threaded ops, one model replica per core (ModelThreads)
             OptionalInt code = PassiveOpenMp.relaunch(Bert4RecCli.class, args,
-                    scoring ? SCORING_JVM_OPTIONS : List.of(), scoring ? SCORING_ENV : Map.of());
+                    scoring ? SCORING_JVM_OPTIONS : List.of(), ModelThreads.SINGLE_THREADED_OPS);
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
             }

@@ -36,6 +36,18 @@ public final class MaskedLmLoss {
      * @param weights [M] masked_lm_weights
      */
     public static Sums apply(INDArray logits, int[] labels, double[] weights, boolean gradient) {
+        double weightSum = 0;
+        for (double w : weights) {
+            weightSum += w;
+        }
+        return apply(logits, labels, weights, gradient, weightSum + WEIGHT_SUM_EPSILON);
+    }
+
+    /**
+     * As above, with the gradient divided by {@code denominator} instead of this batch's (Σ weights + 1e-5): a part
+     * of a larger batch passes the whole batch's, so that the parts' gradients add up to the batch's.
+     */
+    public static Sums apply(INDArray logits, int[] labels, double[] weights, boolean gradient, double denominator) {
         int m = labels.length;
         long vocab = logits.size(1);
         double weightSum = 0;
@@ -60,7 +72,7 @@ public final class MaskedLmLoss {
         if (gradient) {
             double[] scale = new double[m];
             for (int i = 0; i < m; i++) {
-                scale[i] = weights[i] / (weightSum + WEIGHT_SUM_EPSILON);
+                scale[i] = weights[i] / denominator;
             }
             logits.muliColumnVector(Nd4j.createFromArray(scale).castTo(logits.dataType()).reshape(m, 1));
         }

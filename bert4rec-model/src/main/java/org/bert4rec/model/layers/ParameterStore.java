@@ -20,12 +20,30 @@ public final class ParameterStore {
     private final DataType dataType;
     private final Random random;
     private final double initializerRange;
+    private final ParameterStore valuesOf;
     private final Map<String, Parameter> byName = new LinkedHashMap<>();
 
     public ParameterStore(DataType dataType, long seed, double initializerRange) {
         this.dataType = dataType;
         this.random = new Random(seed);
         this.initializerRange = initializerRange;
+        this.valuesOf = null;
+    }
+
+    private ParameterStore(ParameterStore valuesOf) {
+        this.dataType = valuesOf.dataType;
+        this.random = null;
+        this.initializerRange = valuesOf.initializerRange;
+        this.valuesOf = valuesOf;
+    }
+
+    /**
+     * A store for a replica of the layers built on {@code source}: asked for a parameter, it returns the one of that
+     * name in {@code source} — the same value array, so the replica always computes with the current weights — with
+     * a gradient of its own, so that replicas can run their backward passes at the same time.
+     */
+    public static ParameterStore sharingValuesOf(ParameterStore source) {
+        return new ParameterStore(source);
     }
 
     public DataType dataType() {
@@ -34,6 +52,9 @@ public final class ParameterStore {
 
     /** A weight matrix or embedding table, truncated-normal(0, initializer_range), with weight decay. */
     public Parameter truncatedNormal(String name, long rows, long cols) {
+        if (valuesOf != null) {
+            return shared(name);
+        }
         double[] values = new double[Math.toIntExact(rows * cols)];
         for (int i = 0; i < values.length; i++) {
             double g;
@@ -47,12 +68,26 @@ public final class ParameterStore {
 
     /** A bias or LayerNorm beta: zeros, no weight decay. */
     public Parameter zeros(String name, long size) {
+        if (valuesOf != null) {
+            return shared(name);
+        }
         return add(name, Nd4j.zeros(dataType, 1, size), false);
     }
 
     /** A LayerNorm gamma: ones, no weight decay. */
     public Parameter ones(String name, long size) {
+        if (valuesOf != null) {
+            return shared(name);
+        }
         return add(name, Nd4j.ones(dataType, 1, size), false);
+    }
+
+    private Parameter shared(String name) {
+        Parameter source = valuesOf.get(name);
+        if (source == null) {
+            throw new IllegalStateException("the source store has no parameter " + name);
+        }
+        return add(name, source.value(), source.decayed());
     }
 
     private Parameter add(String name, org.nd4j.linalg.api.ndarray.INDArray value, boolean decayed) {
@@ -72,6 +107,13 @@ public final class ParameterStore {
     /** The parameter of that name, or null. */
     public Parameter get(String name) {
         return byName.get(name);
+    }
+
+    /** Adds every gradient of this store to the gradient of the same parameter in {@code target}, in order. */
+    public void addGradientsTo(ParameterStore target) {
+        for (Parameter p : byName.values()) {
+            target.get(p.name()).grad().addi(p.grad());
+        }
     }
 
     /** Sets every gradient to zero before a backward pass. */

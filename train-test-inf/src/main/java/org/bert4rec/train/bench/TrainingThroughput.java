@@ -14,6 +14,7 @@ import org.bert4rec.model.Bert4RecModel;
 import org.bert4rec.model.ModelBatch;
 import org.bert4rec.model.TrainingHyperparams;
 import org.bert4rec.train.training.InstanceBatches;
+import org.bert4rec.utils.runtime.ModelThreads;
 import org.bert4rec.utils.runtime.PassiveOpenMp;
 
 /**
@@ -30,7 +31,8 @@ public final class TrainingThroughput {
     }
 
     public static void main(String[] args) throws IOException {
-        OptionalInt relaunched = PassiveOpenMp.relaunch(TrainingThroughput.class, args);   // as the launcher does
+        OptionalInt relaunched = PassiveOpenMp.relaunch(TrainingThroughput.class, args, List.of(),
+                ModelThreads.SINGLE_THREADED_OPS);                                      // as the launcher does
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
