@@ -24,6 +24,7 @@ import org.bert4rec.utils.runtime.ModelThreads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * BERT4Rec (Sun et al., CIKM 2019) as in the original repository: {@link InputEmbedding} → {@code
@@ -67,7 +68,15 @@ public final class Bert4RecModel implements AutoCloseable {
             networks.add(new Network(config, ParameterStore.sharingValuesOf(params), dataType));
         }
         this.optimizer = new AdamWeightDecay(params.all(), hyper, networks.get(0).arena);
-        partsOnThreads(ModelThreads.replicas() > 1);
+        partsOnThreads(replicaThreads() > 1);
+    }
+
+    /**
+     * Threads for model replicas in this process ({@link ModelThreads}) — 1 on a GPU backend, where the device runs
+     * each op in parallel already and replicas would only queue up on it.
+     */
+    public static int replicaThreads() {
+        return Nd4j.getEnvironment().isCPU() ? ModelThreads.replicas() : 1;
     }
 
     /** A freshly initialised model (float32); the seed fixes the initial weights and every dropout mask. */
@@ -231,8 +240,11 @@ public final class Bert4RecModel implements AutoCloseable {
     MaskedLmLoss.Sums forwardBackward(ModelBatch batch, boolean dropout) {
         validate(batch);
         double denominator = batch.weightSum() + MaskedLmLoss.WEIGHT_SUM_EPSILON;
-        MaskedLmLoss.Sums sums = inParts(batch, (net, part, partSeed) -> net.forwardBackward(part,
-                passOf(net, layoutOf(part), dropout, partSeed), queriesOf(part, layoutOf(part)), denominator));
+        MaskedLmLoss.Sums sums = inParts(batch, (net, part, partSeed) -> {
+            SequenceLayout layout = layoutOf(part);
+            return net.forwardBackward(part, passOf(net, layout, dropout, partSeed), queriesOf(part, layout),
+                    denominator);
+        });
         for (int i = 1; i < partsOf(batch); i++) {
             networks.get(i).params.addGradientsTo(params);
         }

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +80,21 @@ class TrainValCommandTest {
 
     private byte[] parameters(String model, long step) throws IOException {
         return Files.readAllBytes(modelDir(model).resolve("ckpt-" + step).resolve("parameters.bin"));
+    }
+
+    @Test
+    void adamBiasCorrectionReachesTheOptimizerAndTheTrainConfig() throws IOException {
+        assertEquals(0, train("bert", "--num_train_steps", "4", "--save_checkpoints_steps", "4", "--is_evaluate",
+                "false").code());
+        Run corrected = train("adam", "--num_train_steps", "4", "--save_checkpoints_steps", "4", "--is_evaluate",
+                "false", "--adam_bias_correction", "yes");
+        assertEquals(0, corrected.code(), corrected.err());
+        assertTrue(Files.readString(modelDir("adam").resolve("config/train_config_tv.json"))
+                .contains("\"adam_bias_correction\" : true"));
+        assertTrue(Files.readString(modelDir("bert").resolve("config/train_config_tv.json"))
+                .contains("\"adam_bias_correction\" : false"));
+        assertFalse(Arrays.equals(parameters("bert", 4), parameters("adam", 4)),
+                "the same seed and data, another update rule: other weights");
     }
 
     @Test

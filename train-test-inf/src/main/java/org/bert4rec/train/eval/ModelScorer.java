@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bert4rec.model.Bert4RecModel;
 import org.bert4rec.model.ScoreOutput;
-import org.bert4rec.utils.runtime.ModelThreads;
 
 /** A trained {@link Bert4RecModel} as a {@link SequenceScorer}. */
 public final class ModelScorer implements SequenceScorer {
     /**
-     * Loads a checkpoint folder written by {@code train_val}, once per {@link ModelThreads#replicas()}: every
+     * Loads a checkpoint folder written by {@code train_val}, once per {@link Bert4RecModel#replicaThreads()}: every
      * replica reads the same weights, so every batch gets the same scores whichever replica scores it.
      */
     public static final ScorerLoader LOADER = dir -> {
-        int n = ModelThreads.replicas();
+        int n = Bert4RecModel.replicaThreads();
         List<SequenceScorer> replicas = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             replicas.add(new ModelScorer(Bert4RecModel.load(dir)));

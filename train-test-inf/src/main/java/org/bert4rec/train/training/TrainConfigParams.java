@@ -25,6 +25,7 @@ final class TrainConfigParams {
         m.put("fast_eval", String.valueOf(t.fastEval()));
         m.put("seed", String.valueOf(t.seed()));
         m.put("shuffle_buffer", String.valueOf(t.shuffleBuffer()));
+        m.put("adam_bias_correction", String.valueOf(t.adamBiasCorrection()));
         m.put("vocab_size", String.valueOf(b.vocabSize()));
         m.put("hidden_size", String.valueOf(b.hiddenSize()));
         m.put("num_hidden_layers", String.valueOf(b.numHiddenLayers()));
