@@ -101,14 +101,28 @@ class Bert4RecModelTest {
         }
     }
 
+    /** {@code count} random batches of {@code rows} sequences for the 40-item, 12-position test config. */
+    private static List<ModelBatch> randomBatches(long seed, int count, int rows) {
+        Random r = new Random(seed);
+        List<ModelBatch> batches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batches.add(TinyModels.randomBatch(r, rows, 12, 4, 40));
+        }
+        return batches;
+    }
+
+    private static void assertSameWeights(Bert4RecModel expected, Bert4RecModel actual) {
+        List<Parameter> pa = expected.parameters();
+        List<Parameter> pb = actual.parameters();
+        for (int i = 0; i < pa.size(); i++) {
+            assertEquals(pa.get(i).value(), pb.get(i).value(), pa.get(i).name());
+        }
+    }
+
     @Test
     void trainingPartsOnThreadsGiveBitIdenticalStepsToPartsInSequence() {
         Bert4RecConfig config = TinyModels.config(40, 16, 2, 2, 32, 12, 0.2);
-        Random r = new Random(11);
-        List<ModelBatch> batches = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            batches.add(TinyModels.randomBatch(r, 9, 12, 4, 40));   // odd: parts of 4 and 5 rows
-        }
+        List<ModelBatch> batches = randomBatches(11, 4, 9);   // 9 rows: parts of 4 and 5
         try (Bert4RecModel threaded = Bert4RecModel.initialize(config, TinyModels.hyper(1e-2, 20, 2), 5);
              Bert4RecModel inSequence = Bert4RecModel.initialize(config, TinyModels.hyper(1e-2, 20, 2), 5)) {
             threaded.partsOnThreads(true);
@@ -116,11 +130,7 @@ class Bert4RecModelTest {
             for (ModelBatch b : batches) {
                 assertEquals(inSequence.trainStep(b), threaded.trainStep(b), "dropout on, step " + threaded.step());
             }
-            List<Parameter> pa = threaded.parameters();
-            List<Parameter> pb = inSequence.parameters();
-            for (int i = 0; i < pa.size(); i++) {
-                assertEquals(pb.get(i).value(), pa.get(i).value(), pa.get(i).name());
-            }
+            assertSameWeights(inSequence, threaded);
         }
     }
 
@@ -159,11 +169,7 @@ class Bert4RecModelTest {
     @Test
     void saveAndLoadGiveBitIdenticalScoresAndTraining() {
         Bert4RecConfig config = TinyModels.config(40, 16, 2, 2, 32, 12, 0.2);
-        Random r = new Random(8);
-        List<ModelBatch> batches = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            batches.add(TinyModels.randomBatch(r, 16, 12, 4, 40));
-        }
+        List<ModelBatch> batches = randomBatches(8, 6, 16);
         ModelBatch probe = batches.get(0);
         int[] positions = lastPositions(probe);
         try (Bert4RecModel model = Bert4RecModel.initialize(config, TinyModels.hyper(1e-2, 20, 2), 9)) {
@@ -181,11 +187,7 @@ class Bert4RecModelTest {
                     StepResult b = loaded.trainStep(batches.get(i));
                     assertEquals(a, b, "step " + i + " after the reload: same loss, norm and rate, dropout included");
                 }
-                List<Parameter> pa = model.parameters();
-                List<Parameter> pb = loaded.parameters();
-                for (int i = 0; i < pa.size(); i++) {
-                    assertEquals(pa.get(i).value(), pb.get(i).value(), pa.get(i).name());
-                }
+                assertSameWeights(model, loaded);
             }
         }
     }
