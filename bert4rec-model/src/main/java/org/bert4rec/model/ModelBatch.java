@@ -24,6 +24,13 @@ public record ModelBatch(int batchSize, int seqLen, int numPredictions, int[] in
         requireLength("maskedWeights", maskedWeights.length, (long) batchSize * numPredictions);
     }
 
+    /** A batch of zeros (all padding, no weighted prediction), for builders that fill its arrays in place. */
+    public static ModelBatch zeros(int batchSize, int seqLen, int numPredictions) {
+        return new ModelBatch(batchSize, seqLen, numPredictions, new int[batchSize * seqLen],
+                new int[batchSize * seqLen], new int[batchSize * numPredictions], new int[batchSize * numPredictions],
+                new float[batchSize * numPredictions]);
+    }
+
     /** Rows {@code [from, to)} as a batch of their own (copies). */
     public ModelBatch rows(int from, int to) {
         if (from < 0 || to > batchSize || from >= to) {

@@ -22,55 +22,47 @@ final class TinyModels {
      * masked slots of which the last may be padding (weight 0).
      */
     static ModelBatch randomBatch(Random r, int batch, int seqLen, int numPredictions, int vocab) {
-        int[] ids = new int[batch * seqLen];
-        int[] mask = new int[batch * seqLen];
-        int[] positions = new int[batch * numPredictions];
-        int[] labels = new int[batch * numPredictions];
-        float[] weights = new float[batch * numPredictions];
+        ModelBatch out = ModelBatch.zeros(batch, seqLen, numPredictions);
         for (int b = 0; b < batch; b++) {
             int len = 1 + r.nextInt(seqLen);
             for (int p = 0; p < len; p++) {
-                ids[b * seqLen + p] = 1 + r.nextInt(vocab - 1);
-                mask[b * seqLen + p] = 1;
+                out.inputIds()[b * seqLen + p] = 1 + r.nextInt(vocab - 1);
+                out.inputMask()[b * seqLen + p] = 1;
             }
             int real = Math.min(numPredictions - (b % 2), len);
             for (int j = 0; j < numPredictions; j++) {
                 int i = b * numPredictions + j;
                 if (j < real) {
-                    positions[i] = r.nextInt(len);
-                    labels[i] = 1 + r.nextInt(vocab - 1);
-                    weights[i] = 1f;
+                    out.maskedPositions()[i] = r.nextInt(len);
+                    out.maskedIds()[i] = 1 + r.nextInt(vocab - 1);
+                    out.maskedWeights()[i] = 1f;
                 }
             }
         }
-        return new ModelBatch(batch, seqLen, numPredictions, ids, mask, positions, labels, weights);
+        return out;
     }
 
     /** Rows of successive item ids 1..items (wrapping), {@code masked} random positions replaced by [MASK]. */
     static ModelBatch successorBatch(Random r, int batch, int len, int items, int masked) {
         int maskId = items + 2;
-        int[] ids = new int[batch * len];
-        int[] mask = new int[batch * len];
-        int[] positions = new int[batch * masked];
-        int[] labels = new int[batch * masked];
-        float[] weights = new float[batch * masked];
+        ModelBatch out = ModelBatch.zeros(batch, len, masked);
         for (int b = 0; b < batch; b++) {
             int start = r.nextInt(items);
             for (int p = 0; p < len; p++) {
-                ids[b * len + p] = 1 + (start + p) % items;
-                mask[b * len + p] = 1;
+                out.inputIds()[b * len + p] = 1 + (start + p) % items;
+                out.inputMask()[b * len + p] = 1;
             }
             int[] chosen = r.ints(0, len).distinct().limit(masked).sorted().toArray();
             for (int j = 0; j < masked; j++) {
                 int i = b * masked + j;
-                positions[i] = chosen[j];
-                labels[i] = ids[b * len + chosen[j]];
-                weights[i] = 1f;
+                out.maskedPositions()[i] = chosen[j];
+                out.maskedIds()[i] = out.inputIds()[b * len + chosen[j]];
+                out.maskedWeights()[i] = 1f;
             }
             for (int p : chosen) {
-                ids[b * len + p] = maskId;
+                out.inputIds()[b * len + p] = maskId;
             }
         }
-        return new ModelBatch(batch, len, masked, ids, mask, positions, labels, weights);
+        return out;
     }
 }

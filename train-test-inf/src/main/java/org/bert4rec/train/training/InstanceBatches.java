@@ -19,19 +19,15 @@ public final class InstanceBatches {
         }
         int seqLen = instances.get(0).inputIds().length;
         int preds = instances.get(0).maskedLmPositions().length;
-        int[] ids = new int[b * seqLen];
-        int[] mask = new int[b * seqLen];
-        int[] positions = new int[b * preds];
-        int[] labels = new int[b * preds];
-        float[] weights = new float[b * preds];
+        ModelBatch out = ModelBatch.zeros(b, seqLen, preds);
         for (int i = 0; i < b; i++) {
             MaskedLmInstance x = instances.get(i);
-            System.arraycopy(x.inputIds(), 0, ids, i * seqLen, seqLen);
-            System.arraycopy(x.inputMask(), 0, mask, i * seqLen, seqLen);
-            System.arraycopy(x.maskedLmPositions(), 0, positions, i * preds, preds);
-            System.arraycopy(x.maskedLmIds(), 0, labels, i * preds, preds);
-            System.arraycopy(x.maskedLmWeights(), 0, weights, i * preds, preds);
+            System.arraycopy(x.inputIds(), 0, out.inputIds(), i * seqLen, seqLen);
+            System.arraycopy(x.inputMask(), 0, out.inputMask(), i * seqLen, seqLen);
+            System.arraycopy(x.maskedLmPositions(), 0, out.maskedPositions(), i * preds, preds);
+            System.arraycopy(x.maskedLmIds(), 0, out.maskedIds(), i * preds, preds);
+            System.arraycopy(x.maskedLmWeights(), 0, out.maskedWeights(), i * preds, preds);
         }
-        return new ModelBatch(b, seqLen, preds, ids, mask, positions, labels, weights);
+        return out;
     }
 }

@@ -61,24 +61,20 @@ class TrainedModelTest {
      * id, wrapping): a pattern a one-layer model learns in a few seconds, and one no popularity baseline fits.
      */
     private static ModelBatch successorBatch(Random random) {
-        int[] ids = new int[BATCH * LEN];
-        int[] mask = new int[BATCH * LEN];
-        int[] positions = new int[BATCH];
-        int[] labels = new int[BATCH];
-        float[] weights = new float[BATCH];
+        ModelBatch out = ModelBatch.zeros(BATCH, LEN, 1);
         for (int b = 0; b < BATCH; b++) {
             int len = 2 + random.nextInt(LEN - 1);
             int item = 1 + random.nextInt(ITEMS);
             for (int i = 0; i < len; i++) {
-                ids[b * LEN + i] = item;
-                mask[b * LEN + i] = 1;
+                out.inputIds()[b * LEN + i] = item;
+                out.inputMask()[b * LEN + i] = 1;
             }
-            positions[b] = len - 1;
-            labels[b] = successor(item);
-            weights[b] = 1f;
-            ids[b * LEN + len - 1] = ITEMS + 2; // [MASK]
+            out.maskedPositions()[b] = len - 1;
+            out.maskedIds()[b] = successor(item);
+            out.maskedWeights()[b] = 1f;
+            out.inputIds()[b * LEN + len - 1] = ITEMS + 2; // [MASK]
         }
-        return new ModelBatch(BATCH, LEN, 1, ids, mask, positions, labels, weights);
+        return out;
     }
 
     private static int successor(int item) {
