@@ -85,6 +85,13 @@ public final class TrainValCommand extends StageCommand {
                     + " steps are several times the learning rate (default: ${DEFAULT-VALUE}).")
     boolean adamBiasCorrection;
 
+    @Option(names = "--dynamic_masking", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+            preprocessor = BooleanFlag.class, paramLabel = "BOOL",
+            description = "Mask each training instance afresh each time it is read, with the data config's masking"
+                    + " rule (RoBERTa's dynamic masking); mask-last instances stay as written (default:"
+                    + " ${DEFAULT-VALUE}).")
+    boolean dynamicMasking;
+
     @Override
     protected String stageName() {
         return "train_val";
@@ -111,7 +118,7 @@ public final class TrainValCommand extends StageCommand {
         }
         var options = new TrainValOptions(modelName, saveCheckpointsSteps, learningRate, numTrainSteps,
                 numWarmupSteps, batchSizeTrain, batchSizeVal, isTrain, isEvaluate, fastEval, savePredictionsFile,
-                trainingTimeLimitSeconds, shuffleBuffer, logEverySteps, adamBiasCorrection);
+                trainingTimeLimitSeconds, shuffleBuffer, logEverySteps, adamBiasCorrection, dynamicMasking);
         var result = new TrainValStage(ctx.layout(), options, ctx.seed(), ctx.tracker(), ctx.out(), ctx.err()).run();
         ctx.out().println("model: " + result.modelDir() + " (step " + result.step() + ")");
         result.validationResults().ifPresent(p -> ctx.out().println("validation results: " + p));

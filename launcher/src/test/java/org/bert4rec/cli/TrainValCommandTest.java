@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -129,22 +131,38 @@ class TrainValCommandTest {
         assertTrue(again.out().contains("nothing left to train"), again.out());
     }
 
-    @Test
-    void resumesAsIfNeverStopped() throws IOException {
-        assertEquals(0, train("straight", "--num_train_steps", "16", "--save_checkpoints_steps", "8",
-                "--is_evaluate", "false").code());
-        assertEquals(0, train("killed", "--num_train_steps", "16", "--save_checkpoints_steps", "8",
-                "--is_evaluate", "false").code());
-        assertArrayEquals(parameters("straight", 16), parameters("killed", 16), "same seed, same model");
+    @ParameterizedTest(name = "dynamic_masking {0}")
+    @ValueSource(booleans = {false, true})
+    void resumesAsIfNeverStopped(boolean dynamicMasking) throws IOException {
+        String d = String.valueOf(dynamicMasking);
+        String straight = "straight-" + d;
+        String killed = "killed-" + d;
+        assertEquals(0, train(straight, "--num_train_steps", "16", "--save_checkpoints_steps", "8",
+                "--is_evaluate", "false", "--dynamic_masking", d).code());
+        assertEquals(0, train(killed, "--num_train_steps", "16", "--save_checkpoints_steps", "8",
+                "--is_evaluate", "false", "--dynamic_masking", d).code());
+        assertArrayEquals(parameters(straight, 16), parameters(killed, 16), "same seed, same model");
         // as if the process had died after the checkpoint at step 8
-        deleteTree(modelDir("killed").resolve("ckpt-16"));
-        Files.writeString(modelDir("killed").resolve("checkpoint"), "model_checkpoint_path: \"ckpt-8\"\n");
-        Run resumed = train("killed", "--num_train_steps", "16", "--save_checkpoints_steps", "8",
-                "--is_evaluate", "false");
+        deleteTree(modelDir(killed).resolve("ckpt-16"));
+        Files.writeString(modelDir(killed).resolve("checkpoint"), "model_checkpoint_path: \"ckpt-8\"\n");
+        Run resumed = train(killed, "--num_train_steps", "16", "--save_checkpoints_steps", "8",
+                "--is_evaluate", "false", "--dynamic_masking", d);
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("at step 8"), resumed.out());
-        assertArrayEquals(parameters("straight", 16), parameters("killed", 16),
-                "weights, optimizer state, data position and RNG all resume");
+        assertArrayEquals(parameters(straight, 16), parameters(killed, 16),
+                "weights, optimizer state, data position, maskings and RNG all resume");
+        assertTrue(Files.readString(modelDir(killed).resolve("config/train_config_tv.json"))
+                .contains("\"dynamic_masking\" : " + d));
+    }
+
+    @Test
+    void dynamicMaskingTrainsOnOtherMaskings() throws IOException {
+        assertEquals(0, train("static", "--num_train_steps", "4", "--save_checkpoints_steps", "4", "--is_evaluate",
+                "false").code());
+        assertEquals(0, train("dynamic", "--num_train_steps", "4", "--save_checkpoints_steps", "4", "--is_evaluate",
+                "false", "--dynamic_masking").code());
+        assertFalse(Arrays.equals(parameters("static", 4), parameters("dynamic", 4)),
+                "the same seed and records, other predictions: other weights");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.bert4rec.utils.UserInputException;
  * @param seed                      random seed of initialisation, dropout and shuffling
  * @param shuffleBuffer             records in the training shuffle buffer
  * @param adamBiasCorrection        Adam with bias correction (false: BERT's optimizer, which omits it)
+ * @param dynamicMasking            training instances masked afresh each time they are read (false: the file's)
  */
 public record TrainConfig(
         @JsonProperty("project") String project,
@@ -43,7 +44,8 @@ public record TrainConfig(
         @JsonProperty("fast_eval") boolean fastEval,
         @JsonProperty("seed") long seed,
         @JsonProperty("shuffle_buffer") int shuffleBuffer,
-        @JsonProperty("adam_bias_correction") boolean adamBiasCorrection) {
+        @JsonProperty("adam_bias_correction") boolean adamBiasCorrection,
+        @JsonProperty("dynamic_masking") boolean dynamicMasking) {
 
     public TrainConfig {
         positive("--learning_rate", learningRate);

@@ -26,6 +26,7 @@ final class TrainConfigParams {
         m.put("seed", String.valueOf(t.seed()));
         m.put("shuffle_buffer", String.valueOf(t.shuffleBuffer()));
         m.put("adam_bias_correction", String.valueOf(t.adamBiasCorrection()));
+        m.put("dynamic_masking", String.valueOf(t.dynamicMasking()));
         m.put("vocab_size", String.valueOf(b.vocabSize()));
         m.put("hidden_size", String.valueOf(b.hiddenSize()));
         m.put("num_hidden_layers", String.valueOf(b.numHiddenLayers()));

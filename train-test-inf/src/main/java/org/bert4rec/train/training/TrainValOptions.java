@@ -18,9 +18,10 @@ package org.bert4rec.train.training;
  * @param shuffleBuffer             records in the training shuffle buffer
  * @param logEverySteps             steps between curve points (TensorBoard, MLflow) and progress lines
  * @param adamBiasCorrection        Adam with bias correction (false: BERT's optimizer)
+ * @param dynamicMasking            mask each training instance afresh each time it is read
  */
 public record TrainValOptions(String modelName, long saveCheckpointsSteps, double learningRate, long numTrainSteps,
         long numWarmupSteps, int batchSizeTrain, int batchSizeVal, boolean isTrain, boolean isEvaluate,
         boolean fastEval, boolean savePredictionsFile, Long trainingTimeLimitSeconds, int shuffleBuffer,
-        int logEverySteps, boolean adamBiasCorrection) {
+        int logEverySteps, boolean adamBiasCorrection, boolean dynamicMasking) {
 }

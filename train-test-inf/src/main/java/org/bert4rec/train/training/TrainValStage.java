@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bert4rec.data.DataConfig;
+import org.bert4rec.data.FreqVocab;
+import org.bert4rec.data.all.DynamicMasking;
 import org.bert4rec.model.Bert4RecConfig;
 import org.bert4rec.model.Bert4RecModel;
 import org.bert4rec.model.TrainingHyperparams;
@@ -119,8 +121,9 @@ public final class TrainValStage {
                     + options.numTrainSteps() + "): nothing left to train");
             return model;
         }
+        DynamicMasking remasking = options.dynamicMasking() ? dynamicMasking(data) : null;
         try (TrainingBatches batches = TrainingBatches.open(files.training(), data, options.batchSizeTrain(),
-                options.shuffleBuffer(), seed, state.instancesConsumed())) {
+                options.shuffleBuffer(), seed, state.instancesConsumed(), remasking)) {
             List<TrainingListener> listeners = new ArrayList<>();
             listeners.add(new ProgressListener(err, options.logEverySteps(), System.console() != null));
             listeners.add(new TensorBoardListener(checkpoints.modelDir(), options.logEverySteps()));
@@ -135,12 +138,23 @@ public final class TrainValStage {
         return model;
     }
 
+    /** Dynamic masking with the data config's rule and the project's vocabulary (its item count and [MASK] id). */
+    private DynamicMasking dynamicMasking(DataConfig data) {
+        FreqVocab vocab = FreqVocab.load(layout.references().resolve(layout.project() + ".vocab"));
+        if (vocab.vocabSize() != data.vocabSize()) {
+            throw new UserInputException("vocabulary " + layout.references().resolve(layout.project() + ".vocab")
+                    + " has vocab_size " + vocab.vocabSize() + ", the data config " + data.vocabSize()
+                    + ": rerun bert4rec all");
+        }
+        return new DynamicMasking(data, vocab.numItems(), vocab.maskId(), seed);
+    }
+
     private TrainConfig trainConfig(String modelName, Bert4RecConfig bert, DataConfig data) {
         return new TrainConfig(layout.project(), modelName, bert.hiddenSize(), options.learningRate(),
                 options.numTrainSteps(), options.batchSizeTrain(), options.batchSizeVal(), data.maxSeqLength(),
                 data.maxPredictionsPerSeq(), options.trainingTimeLimitSeconds(), bert.vocabSize(),
                 options.numWarmupSteps(), options.saveCheckpointsSteps(), options.fastEval(), seed,
-                options.shuffleBuffer(), options.adamBiasCorrection());
+                options.shuffleBuffer(), options.adamBiasCorrection(), options.dynamicMasking());
     }
 
     /** The model must be built for the data it reads: refuse mismatches with both numbers and the stage to rerun. */
