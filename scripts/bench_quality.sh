@@ -4,9 +4,9 @@
 # trained for the same minutes on the same TFRecord files with the same hyperparameters.
 #
 # Usage: scripts/bench_quality.sh [MINUTES=60] [SEGMENT=10]
-#   env: STEPS (num_train_steps, the end of the linear decay; default 8000), LR (1e-3), BATCH (128), MPPS
-#        (max_predictions_per_seq, 40 as the paper for ML-1m), DROPOUT (both dropouts of the bert config; default
-#        0.1, the template's 0.2 when empty), BIAS_CORRECTION (true), DYNAMIC_MASKING (true),
+#   env: STEPS (num_train_steps, the end of the linear decay; default 8400), LR (2e-3), BATCH (128), MPPS
+#        (max_predictions_per_seq, 40 as the paper for ML-1m), DROPOUT (both dropouts of the bert config; default:
+#        config/bert_config.json's, 0.1), BIAS_CORRECTION (true), DYNAMIC_MASKING (true),
 #        SHARED (../shared), WORK (a temp folder), TORCH=0 to skip the reference.
 # Test metrics are full ranking, with the items of the user's input kept as candidates and excluded (as the
 # published ML-1m figures do: every item was rated once, so a seen item is never the next one).
@@ -16,10 +16,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-60}"
 segment="${2:-10}"
-steps="${STEPS:-8000}"
-lr="${LR:-1e-3}"
+steps="${STEPS:-8400}"
+lr="${LR:-2e-3}"
 batch="${BATCH:-128}"
-dropout="${DROPOUT-0.1}"
+dropout="${DROPOUT:-}"
 bias_correction="${BIAS_CORRECTION:-true}"
 dynamic_masking="${DYNAMIC_MASKING:-true}"
 shared="${SHARED:-../shared}"
@@ -70,7 +70,7 @@ if [ "${TORCH:-1}" = 1 ] && [ -f "$torch_py" ]; then
   /usr/bin/python3 "$torch_py" --train "$processed/ml1m.train_val_test.train_val.tfrecord" \
       --test "$processed/ml1m.train_val_test.test.tfrecord" --vocab_size "$vocab_size" --max_seq_length 200 \
       --batch "$batch" --lr "$lr" --warmup 100 --steps "$steps" --time_limit $((minutes * 60)) --exclude_seen \
-      --dropout "${dropout:-0.2}" \
+      --dropout "${dropout:-$(python3 -c "import json;print(json.load(open('config/bert_config.json'))['hidden_dropout_prob'])")}" \
       --eval_every_s $((segment * 60)) > "$work/torch.log" 2>&1 || true
   python3 - "$work/torch.log" >> "$table" <<'PY'
 import re, sys

@@ -19,9 +19,10 @@ start=$(date +%s)
 b4r demo-data --project "$project"
 b4r raw --project "$project" --task train_val_test
 b4r all --project "$project" --task train_val_test --bert_config config/bert_config_demo.json --dupe_factor 5
-# 1.5e-3: BERT's Adam (no bias correction) makes ~3e-3 unstable for this small model (docs/MODEL.md)
+# train_val's defaults (learning rate 2e-3, Adam with bias correction, batch 128, dynamic masking) with a schedule
+# of 800 steps, which this small project needs
 b4r train_val --project "$project" --model_name demo_model --num_train_steps 800 --num_warmup_steps 50 \
-    --batch_size_train 128 --learning_rate 1.5e-3 --save_checkpoints_steps 200 --log_every_steps 100
+    --save_checkpoints_steps 200 --log_every_steps 100
 b4r test --project "$project" --model_name demo_model --baseline most_popular 2>&1 | tee "$log"
 b4r raw --project "$project" --task inference --vocab_exist 1
 b4r all --project "$project" --task inference --bert_config config/bert_config_demo.json \
