@@ -419,8 +419,7 @@ public final class Bert4RecModel implements AutoCloseable {
             if (predictions.rows().length == 0) {
                 return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());   // nothing to predict: zero gradient
             }
-            head.hidden(encoded, predictions.rows());
-            INDArray logits = head.logits();                          // [M, V]
+            INDArray logits = logitsAt(encoded, predictions);         // [M, V], dLogits after the loss
             MaskedLmLoss.Sums sums = MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), true,
                     denominator);
             INDArray d = head.backward(logits);                       // [Q, H], then [T, H] below the last layer
@@ -435,9 +434,14 @@ public final class Bert4RecModel implements AutoCloseable {
             if (predictions.rows().length == 0) {
                 return new MaskedLmLoss.Sums(0, 0, predictions.weightSum());
             }
+            return MaskedLmLoss.apply(logitsAt(encoded, predictions), predictions.labels(), predictions.weights(),
+                    gradient, denominator);
+        }
+
+        /** The output head at the predicted rows of {@code encoded} [Q, H] → logits [M, V]. */
+        private INDArray logitsAt(INDArray encoded, MaskedPredictions predictions) {
             head.hidden(encoded, predictions.rows());
-            INDArray logits = head.logits();                          // [M, V]
-            return MaskedLmLoss.apply(logits, predictions.labels(), predictions.weights(), gradient, denominator);
+            return head.logits();
         }
     }
 }

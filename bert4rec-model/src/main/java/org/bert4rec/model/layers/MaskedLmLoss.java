@@ -36,11 +36,7 @@ public final class MaskedLmLoss {
      * @param weights [M] masked_lm_weights
      */
     public static Sums apply(INDArray logits, int[] labels, double[] weights, boolean gradient) {
-        double weightSum = 0;
-        for (double w : weights) {
-            weightSum += w;
-        }
-        return apply(logits, labels, weights, gradient, weightSum + WEIGHT_SUM_EPSILON);
+        return apply(logits, labels, weights, gradient, sum(weights) + WEIGHT_SUM_EPSILON);
     }
 
     /**
@@ -50,10 +46,7 @@ public final class MaskedLmLoss {
     public static Sums apply(INDArray logits, int[] labels, double[] weights, boolean gradient, double denominator) {
         int m = labels.length;
         long vocab = logits.size(1);
-        double weightSum = 0;
-        for (double w : weights) {
-            weightSum += w;
-        }
+        double weightSum = sum(weights);
         INDArray predicted = Nd4j.argMax(logits, 1);                              // [M]
         Nd4j.exec(new SoftMax(logits, logits, -1));
         double lossSum = 0;
@@ -77,5 +70,13 @@ public final class MaskedLmLoss {
             logits.muliColumnVector(Nd4j.createFromArray(scale).castTo(logits.dataType()).reshape(m, 1));
         }
         return new Sums(lossSum, correctSum, weightSum);
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
     }
 }

@@ -72,5 +72,4 @@ public final class DynamicMasking {
         return instance.numPredictions() == 1 && instance.maskedLmWeights()[0] > 0
                 && instance.maskedLmPositions()[0] == len - 1;
     }
-
 }

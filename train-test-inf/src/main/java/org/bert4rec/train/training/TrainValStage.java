@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bert4rec.data.DataConfig;
 import org.bert4rec.data.FreqVocab;
+import org.bert4rec.data.ProcessedFiles;
 import org.bert4rec.data.all.DynamicMasking;
 import org.bert4rec.model.Bert4RecConfig;
 import org.bert4rec.model.Bert4RecModel;
@@ -140,11 +141,11 @@ public final class TrainValStage {
 
     /** Dynamic masking with the data config's rule and the project's vocabulary (its item count and [MASK] id). */
     private DynamicMasking dynamicMasking(DataConfig data) {
-        FreqVocab vocab = FreqVocab.load(layout.references().resolve(layout.project() + ".vocab"));
+        Path vocabFile = ProcessedFiles.vocab(layout);
+        FreqVocab vocab = FreqVocab.load(vocabFile);
         if (vocab.vocabSize() != data.vocabSize()) {
-            throw new UserInputException("vocabulary " + layout.references().resolve(layout.project() + ".vocab")
-                    + " has vocab_size " + vocab.vocabSize() + ", the data config " + data.vocabSize()
-                    + ": rerun bert4rec all");
+            throw new UserInputException("vocabulary " + vocabFile + " has vocab_size " + vocab.vocabSize()
+                    + ", the data config " + data.vocabSize() + ": rerun bert4rec all");
         }
         return new DynamicMasking(data, vocab.numItems(), vocab.maskId(), seed);
     }

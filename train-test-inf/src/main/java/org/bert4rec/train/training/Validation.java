@@ -13,6 +13,7 @@ import org.bert4rec.data.DataConfig;
 import org.bert4rec.data.FreqVocab;
 import org.bert4rec.data.InstanceReader;
 import org.bert4rec.data.MaskedLmInstance;
+import org.bert4rec.data.ProcessedFiles;
 import org.bert4rec.data.UidDictionary;
 import org.bert4rec.model.Bert4RecModel;
 import org.bert4rec.model.EvalResult;
@@ -60,7 +61,7 @@ final class Validation {
     /** Validates {@code model} on {@code validationFile}; returns the results text file. */
     Path run(Bert4RecModel model, Path validationFile, DataConfig data) {
         long start = System.nanoTime();
-        FreqVocab vocab = FreqVocab.load(layout.references().resolve(layout.project() + ".vocab"));
+        FreqVocab vocab = FreqVocab.load(ProcessedFiles.vocab(layout));
         EvalResult maskedLm = maskedLm(model, validationFile, data);
         UidDictionary users = savePredictions ? UidDictionary.load(layout.dics().resolve(UidDictionary.PICKLE_NAME))
                 : null;
