@@ -15,6 +15,8 @@ import java.util.Arrays;
  * <p>An instance of this class reuses one output buffer, so it is not thread-safe: use one per thread.
  */
 public final class InstanceCodec {
+    /** Written only when non-empty: evaluation and inference records of chains longer than the window. */
+    public static final String HISTORY_IDS = "history_ids";
     public static final String INFO = "info";
     public static final String INPUT_IDS = "input_ids";
     public static final String INPUT_MASK = "input_mask";
@@ -32,6 +34,7 @@ public final class InstanceCodec {
     private static final int TAG_FLOAT_LIST = 2 << 3 | WIRE_LEN;
     private static final int TAG_INT64_LIST = 3 << 3 | WIRE_LEN;
 
+    private static final byte[] K_HISTORY_IDS = HISTORY_IDS.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] K_INFO = INFO.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] K_INPUT_IDS = INPUT_IDS.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] K_INPUT_MASK = INPUT_MASK.getBytes(StandardCharsets.US_ASCII);
@@ -51,7 +54,9 @@ public final class InstanceCodec {
         int[] mIds = inst.maskedLmIds();
         int[] mPos = inst.maskedLmPositions();
         float[] w = inst.maskedLmWeights();
+        int[] history = inst.historyIds();
         // sizes of each map entry, bottom-up
+        int eHistory = history.length == 0 ? 0 : entrySize(K_HISTORY_IDS, int64FeatureSize(packedSize(history)));
         int eInfo = entrySize(K_INFO, int64FeatureSize(longPacked(infoScratch)));
         int eIds = entrySize(K_INPUT_IDS, int64FeatureSize(packedSize(ids)));
         int eMask = entrySize(K_INPUT_MASK, int64FeatureSize(packedSize(mask)));
@@ -59,7 +64,7 @@ public final class InstanceCodec {
         int eMPos = entrySize(K_MASKED_LM_POSITIONS, int64FeatureSize(packedSize(mPos)));
         int eW = entrySize(K_MASKED_LM_WEIGHTS, floatFeatureSize(w.length));
         int features = lenField(eInfo) + lenField(eIds) + lenField(eMask) + lenField(eMIds) + lenField(eMPos)
-                + lenField(eW);
+                + lenField(eW) + (history.length == 0 ? 0 : lenField(eHistory));
         int total = lenField(features);
         if (buf.length < total) {
             buf = new byte[Math.max(total, buf.length * 2)];
@@ -67,6 +72,9 @@ public final class InstanceCodec {
         pos = 0;
         putTagLen(TAG_1_LEN, features);
         // keys in sorted order: protobuf's deterministic map serialization
+        if (history.length > 0) {
+            putInt64Entry(K_HISTORY_IDS, eHistory, history, null);
+        }
         putInt64Entry(K_INFO, eInfo, null, infoScratch);
         putInt64Entry(K_INPUT_IDS, eIds, ids, null);
         putInt64Entry(K_INPUT_MASK, eMask, mask, null);
@@ -216,7 +224,8 @@ public final class InstanceCodec {
     // ---- reading
 
     /**
-     * Decodes an Example; features other than the six are ignored, a missing one is an error naming it.
+     * Decodes an Example; features other than the six and the optional {@code history_ids} are ignored, a missing
+     * one of the six is an error naming it.
      *
      * @throws IllegalArgumentException on malformed bytes or a missing / mistyped feature
      */
@@ -236,6 +245,7 @@ public final class InstanceCodec {
         private int[] mIds;
         private int[] mPos;
         private float[] weights;
+        private int[] history;
 
         ExampleParser(byte[] b, int off, int end) {
             this.b = b;
@@ -262,7 +272,8 @@ public final class InstanceCodec {
             if (info.length != 1) {
                 throw new IllegalArgumentException("feature info has " + info.length + " values, expected 1");
             }
-            return new MaskedLmInstance(info[0], inputIds, inputMask, mPos, mIds, weights);
+            MaskedLmInstance inst = new MaskedLmInstance(info[0], inputIds, inputMask, mPos, mIds, weights);
+            return history == null ? inst : inst.withHistory(history);
         }
 
         private static void require(Object v, String name) {
@@ -314,6 +325,7 @@ public final class InstanceCodec {
                 case MASKED_LM_IDS -> mIds = ints(valueEnd, key);
                 case MASKED_LM_POSITIONS -> mPos = ints(valueEnd, key);
                 case MASKED_LM_WEIGHTS -> weights = floats(valueEnd, key);
+                case HISTORY_IDS -> history = ints(valueEnd, key);
                 default -> {
                     // a feature BERT4Rec does not use
                 }

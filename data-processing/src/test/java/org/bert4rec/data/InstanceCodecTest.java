@@ -40,11 +40,20 @@ class InstanceCodecTest {
             mIds[i] = 1 + r.nextInt(300);
             w[i] = 1f;
         }
-        return new MaskedLmInstance(r.nextInt(1_000_000), ids, mask, pos, mIds, w);
+        MaskedLmInstance m = new MaskedLmInstance(r.nextInt(1_000_000), ids, mask, pos, mIds, w);
+        if (r.nextBoolean()) {
+            return m; // no history: the feature is not written at all
+        }
+        int[] history = r.ints(1 + r.nextInt(300), 1, 100_000).sorted().distinct().toArray();
+        return m.withHistory(history);
     }
 
     static Example proto(MaskedLmInstance m) {
-        return Example.newBuilder().setFeatures(Features.newBuilder()
+        Features.Builder features = Features.newBuilder();
+        if (m.historyIds().length > 0) {
+            features.putFeature("history_ids", ints(toLong(m.historyIds())));
+        }
+        return Example.newBuilder().setFeatures(features
                 .putFeature("info", ints(new long[] {m.info()}))
                 .putFeature("input_ids", ints(toLong(m.inputIds())))
                 .putFeature("input_mask", ints(toLong(m.inputMask())))
@@ -113,6 +122,20 @@ class InstanceCodecTest {
             byte[] theirs = proto(m).toByteArray(); // non-deterministic map order is fine for a reader
             assertEquals(m, InstanceCodec.decode(theirs, 0, theirs.length));
         }
+    }
+
+    @Test
+    void historyIdsAreWrittenOnlyWhenPresentAndReadBack() {
+        MaskedLmInstance plain = random(new Random(11), 20, 4).withHistory(new int[0]);
+        InstanceCodec codec = new InstanceCodec();
+        byte[] without = codec.toBytes(plain);
+        assertTrue(!new String(without, java.nio.charset.StandardCharsets.ISO_8859_1).contains("history_ids"));
+        assertEquals(0, InstanceCodec.decode(without, 0, without.length).historyIds().length);
+        MaskedLmInstance with = plain.withHistory(new int[] {3, 90, 70_000});
+        byte[] bytes = codec.toBytes(with);
+        assertArrayEquals(new int[] {3, 90, 70_000}, InstanceCodec.decode(bytes, 0, bytes.length).historyIds());
+        assertEquals(without.length + 2 + 13 + 2 + 2 + 2 + 5, bytes.length,
+                "one map entry: tag+len, key tag+len+11 chars, value tag+len, list tag+len, packed tag+len+5 bytes (3, 90, 70000)");
     }
 
     @Test

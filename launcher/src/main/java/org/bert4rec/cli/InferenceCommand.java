@@ -34,8 +34,8 @@ public final class InferenceCommand extends StageCommand {
     int predictionsPerUser;
 
     @Option(names = "--exclude_seen", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
-            paramLabel = "BOOL", description = "Leave items already in the user's input out of the top items"
-                    + " (default: ${DEFAULT-VALUE}).")
+            paramLabel = "BOOL", description = "Leave the items the user has seen (the input and the older history_ids) out of the"
+                    + " top items (default: ${DEFAULT-VALUE}).")
     boolean excludeSeen;
 
     ScorerLoader loader = ModelScorer.LOADER;

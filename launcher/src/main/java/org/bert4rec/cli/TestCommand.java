@@ -29,8 +29,8 @@ public final class TestCommand extends StageCommand {
     boolean fastEval;
 
     @Option(names = "--exclude_seen", arity = "0..1", preprocessor = BooleanFlag.class, fallbackValue = "true", defaultValue = "false",
-            paramLabel = "BOOL", description = "Items in the user's input are not candidates (default:"
-                    + " ${DEFAULT-VALUE}).")
+            paramLabel = "BOOL", description = "Items the user has seen (the input and the older history_ids) are not"
+                    + " candidates (default: ${DEFAULT-VALUE}).")
     boolean excludeSeen;
 
     @Option(names = "--sampled_negatives", paramLabel = "N", defaultValue = "0",

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.bert4rec.data.DataConfig;
 import org.bert4rec.data.FreqVocab;
+import org.bert4rec.data.MaskedLmInstance;
 import org.bert4rec.data.ProcessedFiles;
 import org.bert4rec.data.Task;
 import org.bert4rec.data.raw.RawStage;
@@ -24,7 +25,8 @@ import org.bert4rec.utils.project.ProjectLayout;
  * <p>Splits follow the seed's README (its code differs): train_val_test trains on each chain without its last two
  * items, validates on the second-to-last item and tests on the last; train_val trains on all but the last and
  * validates on the last; test and inference mask each chain's last item (for inference that is the placeholder the
- * raw stage appended). Evaluation inputs keep a chain's most recent max_seq_length items.
+ * raw stage appended). Evaluation inputs keep a chain's most recent max_seq_length items; the older ones go, as a
+ * set, into the record's {@code history_ids}.
  *
  * <p>Training instances, as the original gen_data: each training chain is cut into sliding windows; each window
  * gives dupe_factor random maskings plus one with only its last item masked; all are shuffled. Each instance's
@@ -193,7 +195,10 @@ public final class AllStage {
         counts.put(file.getFileName().toString(), (long) plan.size());
     }
 
-    /** One instance per chain: the chain without its last {@code holdOut} items, its last item masked. */
+    /**
+     * One instance per chain: the chain without its last {@code holdOut} items, its last item masked, and the
+     * distinct items before the window as its history (so that excluding seen items can cover the whole chain).
+     */
     static void writeEval(Path file, int[] users, int[][] chains, int holdOut, InstanceFactory factory, AllOptions o,
             ExecutorService pool, Map<String, Long> counts) {
         int maxLen = o.maxSeqLength();
@@ -202,9 +207,23 @@ public final class AllStage {
             return i -> {
                 int len = chains[i].length - holdOut;
                 int from = Math.max(0, len - maxLen);
-                return own.maskLast(users[i], chains[i], from, len - from);
+                MaskedLmInstance inst = own.maskLast(users[i], chains[i], from, len - from);
+                return from == 0 ? inst : inst.withHistory(distinctIds(chains[i], from));
             };
         }, pool, o.threads());
         counts.put(file.getFileName().toString(), (long) chains.length);
+    }
+
+    /** The distinct ids of {@code chain[0, to)}, ascending. */
+    static int[] distinctIds(int[] chain, int to) {
+        int[] sorted = Arrays.copyOf(chain, to);
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int id : sorted) {
+            if (n == 0 || sorted[n - 1] != id) {
+                sorted[n++] = id;
+            }
+        }
+        return Arrays.copyOf(sorted, n);
     }
 }

@@ -113,10 +113,16 @@ class AllStageTest {
         // u3 validation: 11 items, the most recent 8 kept: items 3..10 = a c a c b c b c, last masked
         assertArrayEquals(new int[] {2, 1, 2, 1, 3, 1, 3, mask}, val.get(2).inputIds());
         assertEquals(1, val.get(2).maskedLmIds()[0]);
+        // the items before u3's window (c a c) go, as a set, into history_ids; chains that fit carry none
+        assertArrayEquals(new int[] {1, 2}, val.get(2).historyIds());
+        assertEquals(0, val.get(0).historyIds().length);
+        assertTrue(train.stream().allMatch(m -> m.historyIds().length == 0), "training instances carry no history");
         List<MaskedLmInstance> test = TinyProject.instances(ProcessedFiles.test(p.layout, Task.train_val_test));
         assertArrayEquals(new int[] {2, 3, 1, 4, mask, 0, 0, 0}, test.get(0).inputIds());
         assertEquals(5, test.get(0).maskedLmIds()[0]);
         assertEquals(List.of(0L, 1L, 2L), test.stream().map(MaskedLmInstance::info).toList());
+        assertArrayEquals(new int[] {1, 2}, test.get(2).historyIds(), "u3's test input drops c a c a");
+        assertArrayEquals(new int[] {2, 5, 9}, AllStage.distinctIds(new int[] {9, 2, 5, 2, 9, 7}, 5));
 
         String bert = Files.readString(ProcessedFiles.bertConfig(p.layout));
         assertTrue(bert.contains("\"vocab_size\": 9") && bert.contains("\"hidden_size\": 16"), bert);

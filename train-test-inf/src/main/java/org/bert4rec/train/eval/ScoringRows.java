@@ -44,7 +44,7 @@ public final class ScoringRows {
                     + " score (no weighted masked_lm_positions and no [MASK] token): prepare it with bert4rec all"
                     + " --task test or inference");
         }
-        return new ScoringRow(inst.info(), inst.inputIds(), inst.inputMask(), position, target);
+        return new ScoringRow(inst.info(), inst.inputIds(), inst.inputMask(), position, target, inst.historyIds());
     }
 
     /** The reader's instances as rows, read lazily. */

@@ -104,7 +104,10 @@ public final class ChainPredictor {
         return new Prediction(chain.id(), items, outScores, empty, dropped, embedding);
     }
 
-    /** The known items' ids, the last max_seq_length - 1 of them, then [MASK]; right-padded. */
+    /**
+     * The known items' ids, the last max_seq_length - 1 of them, then [MASK]; right-padded. The older known items
+     * are the row's history, so that {@code --exclude_seen} leaves out the whole chain.
+     */
     ScoringRow toRow(ItemChain chain, List<String> dropped) {
         int maxLen = scorer.maxSeqLength();
         List<Integer> known = new ArrayList<>();
@@ -125,6 +128,10 @@ public final class ChainPredictor {
         }
         inputIds[keep] = vocab.maskId();
         mask[keep] = 1;
-        return new ScoringRow(0, inputIds, mask, keep, ScoringRow.NO_TARGET);
+        int[] history = new int[known.size() - keep];
+        for (int i = 0; i < history.length; i++) {
+            history[i] = known.get(i);
+        }
+        return new ScoringRow(0, inputIds, mask, keep, ScoringRow.NO_TARGET, history);
     }
 }

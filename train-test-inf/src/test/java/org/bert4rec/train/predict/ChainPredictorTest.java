@@ -61,6 +61,12 @@ class ChainPredictorTest {
                 new ArrayList<>());
         assertArrayEquals(new int[] {3, 4, 5, 6, 7, vocab.maskId()}, row.inputIds());
         assertEquals(5, row.position());
+        assertArrayEquals(new int[] {1, 2}, row.history(), "the items older than the window");
+        List<ItemChain> longChain = List.of(new ItemChain("l", List.of("i100", "i200", "i300", "i400", "i500",
+                "i600", "i700")));
+        assertEquals(List.of("i800", "i100", "i200"), predict(longChain, false, false).get(0).items());
+        assertEquals(List.of("i800", "i900", "i1000"), predict(longChain, true, false).get(0).items(),
+                "the whole chain is seen, not only the window");
         // successor of 2 is 3, but 3 was seen: the rest fall with id, so 1, then 4 and 5 (2 was seen too)
         List<Prediction> out = predict(List.of(new ItemChain("s", List.of("i300", "i200"))), true, false);
         assertEquals(List.of("i100", "i400", "i500"), out.get(0).items());
