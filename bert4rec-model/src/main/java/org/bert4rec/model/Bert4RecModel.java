@@ -39,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * on a thread each when {@link ModelThreads} allows, one after the other otherwise — and adds their gradients, each
  * part's loss already divided by the whole batch's weight sum: the step is the whole batch's. ND4J's own threads
  * barely speed up these small ops, two single-threaded networks nearly twice (docs/BENCHMARKS.md). The parts are
- * fixed, so a step computes the same numbers on one thread or two.
+ * dealt by work ({@link BatchSplit}) from the batch alone, so a step computes the same numbers on one thread or two.
  */
 public final class Bert4RecModel implements AutoCloseable {
     /** Parts of a training batch, each computed by its own network. */
@@ -272,19 +272,20 @@ public final class Bert4RecModel implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on each part of {@code batch} (rows split evenly, in order; a batch of one row is one part)
-     * with network i on part i, part 0 on this thread and the others on the part threads when there are, and
-     * returns the summed sums.
+     * Runs {@code work} on each part of {@code batch} (rows dealt by {@link BatchSplit} into parts of nearly equal
+     * work; a batch of one row is one part) with network i on part i, part 0 on this thread and the others on the
+     * part threads when there are, and returns the summed sums.
      */
     private MaskedLmLoss.Sums inParts(ModelBatch batch, PartWork work) {
         int parts = partsOf(batch);
         if (parts == 1) {
             return work.run(networks.get(0), batch, seed);
         }
+        int[][] split = BatchSplit.balanced(batch, parts, config);
         List<Future<MaskedLmLoss.Sums>> others = new ArrayList<>();
         List<MaskedLmLoss.Sums> done = new ArrayList<>();
         for (int i = 1; i < parts; i++) {
-            ModelBatch part = batch.rows(i * batch.batchSize() / parts, (i + 1) * batch.batchSize() / parts);
+            ModelBatch part = batch.select(split[i]);
             Network net = networks.get(i);
             long partSeed = seed ^ (GOLDEN_GAMMA * i);
             if (partThreads != null) {
@@ -293,7 +294,7 @@ public final class Bert4RecModel implements AutoCloseable {
                 done.add(work.run(net, part, partSeed));
             }
         }
-        MaskedLmLoss.Sums first = work.run(networks.get(0), batch.rows(0, batch.batchSize() / parts), seed);
+        MaskedLmLoss.Sums first = work.run(networks.get(0), batch.select(split[0]), seed);
         for (Future<MaskedLmLoss.Sums> f : others) {
             done.add(await(f));
         }

@@ -43,6 +43,28 @@ public record ModelBatch(int batchSize, int seqLen, int numPredictions, int[] in
                 Arrays.copyOfRange(maskedIds, from * m, to * m), Arrays.copyOfRange(maskedWeights, from * m, to * m));
     }
 
+    /** The given rows, in the given order, as a batch of their own (copies). */
+    public ModelBatch select(int[] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("no rows selected from a batch of " + batchSize);
+        }
+        int s = seqLen;
+        int m = numPredictions;
+        ModelBatch out = zeros(rows.length, s, m);
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (r < 0 || r >= batchSize) {
+                throw new IllegalArgumentException("row " + r + " of a batch of " + batchSize);
+            }
+            System.arraycopy(inputIds, r * s, out.inputIds, i * s, s);
+            System.arraycopy(inputMask, r * s, out.inputMask, i * s, s);
+            System.arraycopy(maskedPositions, r * m, out.maskedPositions, i * m, m);
+            System.arraycopy(maskedIds, r * m, out.maskedIds, i * m, m);
+            System.arraycopy(maskedWeights, r * m, out.maskedWeights, i * m, m);
+        }
+        return out;
+    }
+
     /** Σ masked_lm_weights. */
     public double weightSum() {
         double sum = 0;
