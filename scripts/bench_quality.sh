@@ -4,19 +4,22 @@
 # trained for the same minutes on the same TFRecord files with the same hyperparameters.
 #
 # Usage: scripts/bench_quality.sh [MINUTES=60] [SEGMENT=10]
-#   env: STEPS (num_train_steps, the end of the linear decay; default 8400), LR (2e-3), BATCH (128), MPPS
-#        (max_predictions_per_seq, 40 as the paper for ML-1m), DROPOUT (both dropouts of the bert config; default:
-#        config/bert_config.json's, 0.1), BIAS_CORRECTION (true), DYNAMIC_MASKING (true),
-#        SHARED (../shared), WORK (a temp folder), TORCH=0 to skip the reference.
-# Test metrics are full ranking, with the items of the user's input kept as candidates and excluded (as the
-# published ML-1m figures do: every item was rated once, so a seen item is never the next one).
+#   env: STEPS (num_train_steps, the end of the linear decay; default 10000), LR (2e-3), BATCH (128), MPPS
+#        (max_predictions_per_seq, 40 as the paper for ML-1m), MAX_WINDOWS (all --max_windows_per_chain; default 1:
+#        each user's last 200 training items, as Klenitskiy & Vasilev train; 0 = the original's sliding windows over
+#        the whole chain), DROPOUT (both dropouts of the bert config; default: config/bert_config.json's, 0.1),
+#        BIAS_CORRECTION (true), DYNAMIC_MASKING (true), SHARED (../shared), WORK (a temp folder), TORCH=0 to skip
+#        the reference.
+# Test metrics are full ranking, with the items the user has seen kept as candidates and excluded (as the published
+# ML-1m figures do: every item was rated once, so a seen item is never the next one). Ours excludes the whole
+# history (history_ids); the PyTorch reference reads the standard features only and excludes the input window.
 # Our training runs in segments of SEGMENT minutes (--training_time_limit_seconds), each resuming from the last
 # checkpoint: resuming is exact, so this is one continuous run with a test in between.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-60}"
 segment="${2:-10}"
-steps="${STEPS:-8400}"
+steps="${STEPS:-10000}"
 lr="${LR:-2e-3}"
 batch="${BATCH:-128}"
 dropout="${DROPOUT:-}"
@@ -40,7 +43,8 @@ ln -sf "$(cd "$(dirname "$pkl")" && pwd)/$(basename "$pkl")" "$work/projects/ml1
 b4r() { java -jar "$jar" "$@" --root "$work" --project ml1m --no_tracking; }
 
 b4r raw --task train_val_test > /dev/null
-b4r all --task train_val_test --max_predictions_per_seq "${MPPS:-40}" --masked_lm_prob 0.2 --dupe_factor 10 > /dev/null
+b4r all --task train_val_test --max_predictions_per_seq "${MPPS:-40}" --masked_lm_prob 0.2 --dupe_factor 10 \
+    --max_windows_per_chain "${MAX_WINDOWS:-1}" > /dev/null
 processed="$work/projects/ml1m/data/processed"
 vocab_size=$(python3 -c "import json;print(json.load(open('$work/projects/ml1m/config/bert_config_ml1m.json'))['vocab_size'])")
 
@@ -84,6 +88,7 @@ for line in open(sys.argv[1]):
             print(f"torch\t{int(kv['train_s']) // 60}\t{kv['steps']}\ttrue\t{kv['ndcg10']}\t{kv['hit10']}\t{kv['mrr']}")
 PY
 fi
-echo "ML-1m full-ranking test metrics vs training minutes (batch $batch, lr $lr, num_train_steps $steps, dropout" \
+echo "ML-1m full-ranking test metrics vs training minutes (max_windows_per_chain ${MAX_WINDOWS:-1}, batch $batch," \
+     "lr $lr, num_train_steps $steps, dropout" \
      "${dropout:-of the template}, adam_bias_correction $bias_correction, dynamic_masking $dynamic_masking); work: $work"
 column -t "$table"

@@ -26,6 +26,7 @@ import org.bert4rec.utils.io.AtomicFiles;
  * @param maskProb             probability that a chosen position becomes [MASK] (else kept or randomised 50/50)
  * @param dupeFactor           random maskings per training window
  * @param propSlidingWindow    window step as a share of max_seq_length; -1 = a step of max_seq_length
+ * @param maxWindowsPerChain   training windows kept per chain, the most recent ones; 0 = all (the original)
  * @param shortSeqProb         accepted for the seed's sake; unused (as in the original)
  * @param poolSize             threads used (does not change the output)
  * @param seed                 random seed
@@ -43,6 +44,7 @@ public record DataConfig(
         @JsonProperty("mask_prob") double maskProb,
         @JsonProperty("dupe_factor") int dupeFactor,
         @JsonProperty("prop_sliding_window") double propSlidingWindow,
+        @JsonProperty("max_windows_per_chain") int maxWindowsPerChain,
         @JsonProperty("short_seq_prob") double shortSeqProb,
         @JsonProperty("pool_size") int poolSize,
         @JsonProperty("seed") long seed,

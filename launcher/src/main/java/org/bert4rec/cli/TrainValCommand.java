@@ -27,7 +27,7 @@ public final class TrainValCommand extends StageCommand {
                     + " too slowly for CPU budgets).")
     double learningRate;
 
-    @Option(names = "--num_train_steps", defaultValue = "8400", paramLabel = "N",
+    @Option(names = "--num_train_steps", defaultValue = "10000", paramLabel = "N",
             description = "Optimizer steps in all, where the learning rate has decayed to 0; a rerun with more"
                     + " resumes (default: ${DEFAULT-VALUE}, about an hour for ML-1m on 2 cores).")
     long numTrainSteps;

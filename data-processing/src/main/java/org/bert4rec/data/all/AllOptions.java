@@ -15,14 +15,16 @@ import org.bert4rec.utils.UserInputException;
  * @param maskProb             chance that a chosen position becomes [MASK]; otherwise kept or random, 50/50
  * @param dupeFactor           random maskings per window
  * @param propSlidingWindow    window step = int(prop × max_seq_length); -1 = step of max_seq_length
+ * @param maxWindowsPerChain   keep only the most recent this many windows of each training chain; 0 = all, as the
+ *                             original (for long chains, 1 trains on what the test asks about: the chain's end)
  * @param shortSeqProb         accepted and recorded, unused (the original's short_seq_prob is 0 and unused too)
  * @param poolSize             threads for masking and encoding; 0 = one per core; never changes the output
  * @param seed                 the random seed
  * @param vocabFile            an existing vocabulary to use, or null
  */
 public record AllOptions(Task task, int maxSeqLength, int maxPredictionsPerSeq, double maskedLmProb,
-        double maskProb, int dupeFactor, double propSlidingWindow, double shortSeqProb, int poolSize, long seed,
-        Path vocabFile) {
+        double maskProb, int dupeFactor, double propSlidingWindow, int maxWindowsPerChain, double shortSeqProb,
+        int poolSize, long seed, Path vocabFile) {
     public static final int DEFAULT_MAX_PREDICTIONS_PER_SEQ = 20;
     public static final double DEFAULT_MASKED_LM_PROB = 0.2;
     public static final double DEFAULT_PROP_SLIDING_WINDOW = 0.5;
@@ -54,6 +56,10 @@ public record AllOptions(Task task, int maxSeqLength, int maxPredictionsPerSeq, 
         if (propSlidingWindow != NO_SLIDING && (int) (propSlidingWindow * maxSeqLength) < 1) {
             throw new FlagValueException("--prop_sliding_window " + propSlidingWindow + " gives a window step of 0 for"
                     + " max_seq_length " + maxSeqLength + ": use at least " + (1.0 / maxSeqLength));
+        }
+        if (maxWindowsPerChain < 0) {
+            throw new FlagValueException("--max_windows_per_chain must be 0 (all windows) or more, got "
+                    + maxWindowsPerChain);
         }
         if (poolSize < 0) {
             throw new FlagValueException("--pool_size must be 0 (one thread per core) or more, got " + poolSize);

@@ -176,7 +176,8 @@ public final class AllStage {
             template.writeWithVocabSize(bertConfig, vocab.vocabSize());
         }
         DataConfig config = new DataConfig(layout.project(), task.name(), o.maxSeqLength(), o.maxPredictionsPerSeq(),
-                o.maskedLmProb(), o.maskProb(), o.dupeFactor(), o.propSlidingWindow(), o.shortSeqProb(), threads,
+                o.maskedLmProb(), o.maskProb(), o.dupeFactor(), o.propSlidingWindow(), o.maxWindowsPerChain(),
+                o.shortSeqProb(), threads,
                 o.seed(), vocab.vocabSize(), vocabFile.toAbsolutePath().normalize().toString(), counts);
         Path dataConfig = ProcessedFiles.dataConfig(layout, task);
         config.save(dataConfig);

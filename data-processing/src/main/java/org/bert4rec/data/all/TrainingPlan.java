@@ -50,11 +50,14 @@ final class TrainingPlan {
         }
     }
 
-    /** Windows over each chain's first {@code length - holdOut} items. */
+    /**
+     * Windows over each chain's first {@code length - holdOut} items: all of them, or the most recent
+     * {@code max_windows_per_chain}.
+     */
     static TrainingPlan build(int[] users, int[][] chains, int holdOut, AllOptions o) {
         int count = 0;
         for (int[] c : chains) {
-            count += Windows.starts(c.length - holdOut, o.maxSeqLength(), o.slidingStep()).length;
+            count += starts(c.length - holdOut, o).length;
         }
         int[] wc = new int[count];
         int[] ws = new int[count];
@@ -62,7 +65,7 @@ final class TrainingPlan {
         int w = 0;
         for (int c = 0; c < chains.length; c++) {
             int n = chains[c].length - holdOut;
-            for (int s : Windows.starts(n, o.maxSeqLength(), o.slidingStep())) {
+            for (int s : starts(n, o)) {
                 wc[w] = c;
                 ws[w] = s;
                 wl[w] = Math.min(o.maxSeqLength(), n - s);
@@ -70,6 +73,12 @@ final class TrainingPlan {
             }
         }
         return new TrainingPlan(users, chains, wc, ws, wl, o.dupeFactor(), o.seed());
+    }
+
+    private static int[] starts(int n, AllOptions o) {
+        int[] all = Windows.starts(n, o.maxSeqLength(), o.slidingStep());
+        int keep = o.maxWindowsPerChain();
+        return keep == 0 || keep >= all.length ? all : java.util.Arrays.copyOfRange(all, all.length - keep, all.length);
     }
 
     int size() {

@@ -36,7 +36,7 @@ class AllStageTest {
     Path dir;
 
     static AllOptions options(Task task, int pool, long seed, Path vocab) {
-        return new AllOptions(task, L, 3, 0.2, 1.0, D, 0.5, 0, pool, seed, vocab);
+        return new AllOptions(task, L, 3, 0.2, 1.0, D, 0.5, 0, 0, pool, seed, vocab);
     }
 
     static RawOptions raw(Task task) {
@@ -215,9 +215,29 @@ class AllStageTest {
     }
 
     @Test
+    void maxWindowsPerChainKeepsTheMostRecentWindows() {
+        TinyProject p = project("p", CHAINS, Task.train_val_test);
+        AllStage.Result r = all(p, new AllOptions(Task.train_val_test, L, 3, 0.2, 1.0, D, 0.5, 1, 0, 1, 1, null),
+                new ArrayList<>());
+        // u3's 10 training items have windows at 0 and 2: only the one at 2 (items 2..9) is kept
+        assertEquals(3L * (D + 1), r.recordCounts().get("p.train_val_test.train_val.tfrecord"));
+        List<MaskedLmInstance> train = TinyProject.instances(ProcessedFiles.train(p.layout, Task.train_val_test));
+        int mask = FreqVocab.load(ProcessedFiles.vocab(p.layout)).maskId();
+        int[] w2 = {1, 2, 1, 2, 1, 3, 1, 3};
+        List<MaskedLmInstance> u3 = train.stream().filter(m -> m.info() == 2).toList();
+        assertEquals(D + 1, u3.size());
+        for (MaskedLmInstance m : u3) {
+            for (int i = 0; i < L; i++) {
+                assertTrue(m.inputIds()[i] == w2[i] || m.inputIds()[i] == mask, "u3's last window only: " + m);
+            }
+        }
+        assertEquals(1, DataConfig.load(ProcessedFiles.dataConfig(p.layout)).maxWindowsPerChain());
+    }
+
+    @Test
     void trainValTrainsOnAllButTheLast() {
         TinyProject p = project("p", "uid,sid_add_to_cart\n1,a b\n2,c d e\n", Task.train_val);
-        AllStage.Result r = all(p, new AllOptions(Task.train_val, L, 3, 0.2, 1.0, 0, -1, 0, 1, 1, null),
+        AllStage.Result r = all(p, new AllOptions(Task.train_val, L, 3, 0.2, 1.0, 0, -1, 0, 0, 1, 1, null),
                 new ArrayList<>());
         assertEquals(Map.of("p.train_val.tfrecord", 2L, "p.train_val.val.tfrecord", 2L), r.recordCounts());
         List<MaskedLmInstance> train = TinyProject.instances(ProcessedFiles.train(p.layout, Task.train_val));
@@ -238,11 +258,13 @@ class AllStageTest {
     @Test
     void badOptionsAreUserErrors() {
         assertThrows(UserInputException.class,
-                () -> new AllOptions(Task.train_val_test, L, 3, 0.2, 1.0, D, 0.01, 0, 1, 1, null));
+                () -> new AllOptions(Task.train_val_test, L, 3, 0.2, 1.0, D, 0.01, 0, 0, 1, 1, null));
         assertThrows(UserInputException.class,
-                () -> new AllOptions(Task.train_val_test, L, 0, 0.2, 1.0, D, 0.5, 0, 1, 1, null));
+                () -> new AllOptions(Task.train_val_test, L, 0, 0.2, 1.0, D, 0.5, 0, 0, 1, 1, null));
         assertThrows(UserInputException.class,
-                () -> new AllOptions(Task.train_val_test, L, 3, 1.5, 1.0, D, 0.5, 0, 1, 1, null));
+                () -> new AllOptions(Task.train_val_test, L, 3, 1.5, 1.0, D, 0.5, 0, 0, 1, 1, null));
+        assertThrows(UserInputException.class,
+                () -> new AllOptions(Task.train_val_test, L, 3, 0.2, 1.0, D, 0.5, -1, 0, 1, 1, null));
     }
 
     @Test
@@ -254,7 +276,7 @@ class AllStageTest {
         RawStage.Result raw = RawStage.run(p.layout, raw(Task.train_val_test), s -> { });
         assertEquals(6040, raw.chains());
         AllStage.Result r = AllStage.run(p.layout, new AllOptions(Task.train_val_test, 200, 20, 0.2, 1.0, 1, 0.5, 0,
-                0, 1, null), BertConfigTemplate.load(p.root.resolve("config/bert_config.json")), s -> { });
+                0, 0, 1, null), BertConfigTemplate.load(p.root.resolve("config/bert_config.json")), s -> { });
         assertEquals(3420, r.vocabSize()); // 3416 items + 4, as the seed's ML-1m config
         List<MaskedLmInstance> test = TinyProject.instances(ProcessedFiles.test(p.layout, Task.train_val_test));
         assertEquals(6040, test.size());

@@ -19,7 +19,7 @@ class DynamicMaskingTest {
     static final int[] CHAIN = {0, 0, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}; // window: 10 items from 2
 
     static DataConfig data(double maskProb) {
-        return new DataConfig("p", "train_val_test", 12, 4, 0.3, maskProb, 10, 0.5, 0, 1, 1L, 1004, "p.vocab",
+        return new DataConfig("p", "train_val_test", 12, 4, 0.3, maskProb, 10, 0.5, 0, 0, 1, 1L, 1004, "p.vocab",
                 Map.of());
     }
 

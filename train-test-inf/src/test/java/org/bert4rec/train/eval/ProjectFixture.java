@@ -61,7 +61,7 @@ public final class ProjectFixture {
     }
 
     public static DataConfig dataConfig(int maxSeqLength) {
-        return new DataConfig(PROJECT, "train_val_test", maxSeqLength, 4, 0.2, 1.0, 1, 0.5, 0, 1, 12345L,
+        return new DataConfig(PROJECT, "train_val_test", maxSeqLength, 4, 0.2, 1.0, 1, 0.5, 0, 0, 1, 12345L,
                 ITEMS + 4, null, Map.of());
     }
 
