@@ -1,6 +1,6 @@
 package org.bert4rec.model;
 
-import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * One batch of masked-LM instances as plain arrays (no ND4J types), row-major: row {@code b} of {@code inputIds}
@@ -36,11 +36,7 @@ public record ModelBatch(int batchSize, int seqLen, int numPredictions, int[] in
         if (from < 0 || to > batchSize || from >= to) {
             throw new IllegalArgumentException("rows [" + from + ", " + to + ") of a batch of " + batchSize);
         }
-        int s = seqLen;
-        int m = numPredictions;
-        return new ModelBatch(to - from, s, m, Arrays.copyOfRange(inputIds, from * s, to * s),
-                Arrays.copyOfRange(inputMask, from * s, to * s), Arrays.copyOfRange(maskedPositions, from * m, to * m),
-                Arrays.copyOfRange(maskedIds, from * m, to * m), Arrays.copyOfRange(maskedWeights, from * m, to * m));
+        return select(IntStream.range(from, to).toArray());
     }
 
     /** The given rows, in the given order, as a batch of their own (copies). */

@@ -1,5 +1,7 @@
 package org.bert4rec.data.all;
 
+import java.util.Arrays;
+
 import org.bert4rec.data.MaskedLmInstance;
 import org.bert4rec.data.SplitMix64;
 import org.bert4rec.utils.UserInputException;
@@ -78,7 +80,7 @@ final class TrainingPlan {
     private static int[] starts(int n, AllOptions o) {
         int[] all = Windows.starts(n, o.maxSeqLength(), o.slidingStep());
         int keep = o.maxWindowsPerChain();
-        return keep == 0 || keep >= all.length ? all : java.util.Arrays.copyOfRange(all, all.length - keep, all.length);
+        return keep == 0 || keep >= all.length ? all : Arrays.copyOfRange(all, all.length - keep, all.length);
     }
 
     int size() {
